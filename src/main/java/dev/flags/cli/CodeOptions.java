@@ -1,0 +1,105 @@
+package dev.flags.cli;
+
+import dev.flags.country.Countries;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Which flags to download: the book's {@code expand_cc_args}. */
+public final class CodeOptions {
+  private static final int MAX_LIMIT = 26 * 26;
+
+  @Spec(Spec.Target.MIXEE)
+  private CommandSpec spec;
+
+  @Parameters(
+      paramLabel = "CC",
+      arity = "0..*",
+      description = {
+        "Country codes: two letters (BR), or one letter for the 26 codes starting with it (B).",
+        "Default: the 20 most populous countries: "
+            + "CN IN US ID BR PK NG BD RU JP MX PH VN ET"
+            + " EG DE IR TR CD FR."
+      })
+  private List<String> args = new ArrayList<>();
+
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  private Universe universe;
+
+  /** -a and -e exclude each other. */
+  static final class Universe {
+    @Option(
+        names = {"-a", "--all"},
+        description = "All 194 countries with a flag.")
+    boolean all;
+
+    @Option(
+        names = {"-e", "--every"},
+        description = "Every code from AA to ZZ (676; most answer 404).")
+    boolean every;
+  }
+
+  @Option(
+      names = {"-l", "--limit"},
+      paramLabel = "N",
+      description = "Only the first N codes, after sorting.")
+  private Integer limit;
+
+  /** The codes to download, sorted, without duplicates, limited; validated. */
+  public List<String> codes() {
+    if (limit != null && limit < 1) {
+      throw usage("--limit must be at least 1, not " + limit);
+    }
+    if (universe != null && !args.isEmpty()) {
+      throw usage("give codes or " + (universe.all ? "--all" : "--every") + ", not both");
+    }
+    TreeSet<String> codes = new TreeSet<>();
+    if (universe != null && universe.every) {
+      codes.addAll(Countries.everyCode());
+    } else if (universe != null && universe.all) {
+      codes.addAll(Countries.allCodes());
+    } else if (!args.isEmpty()) {
+      for (String arg : args) {
+        codes.addAll(expand(arg));
+      }
+    } else {
+      codes.addAll(Countries.POPULOUS_20);
+    }
+    List<String> sorted = new ArrayList<>(codes);
+    return limit == null
+        ? sorted
+        : sorted.subList(0, Math.min(Math.min(limit, MAX_LIMIT), sorted.size()));
+  }
+
+  private List<String> expand(String arg) {
+    String cc = arg.toUpperCase(Locale.ROOT);
+    if (cc.matches("[A-Z]")) {
+      return Countries.startingWith(cc.charAt(0));
+    }
+    if (cc.matches("[A-Z]{2}")) {
+      return List.of(cc);
+    }
+    throw usage("bad country code '" + printable(arg) + "': each CC must be A to Z or AA to ZZ");
+  }
+
+  /** Keeps a hostile argument from writing control characters into the error line. */
+  static String printable(String text) {
+    String shown =
+        text.codePoints()
+            .map(c -> Character.isISOControl(c) ? '?' : c)
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+            .toString();
+    return shown.length() > 40 ? shown.substring(0, 40) + "..." : shown;
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+}

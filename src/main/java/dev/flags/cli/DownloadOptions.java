@@ -1,0 +1,134 @@
+package dev.flags.cli;
+
+import dev.flags.download.Mode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Locale;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/** How to download: strategy, concurrency, timeout, destination. */
+public final class DownloadOptions {
+  /**
+   * Per-request timeout when none is given: generous enough for the book's 0.5–5 s DELAY server.
+   */
+  static final double DEFAULT_TIMEOUT_S = 10;
+
+  @Spec(Spec.Target.MIXEE)
+  private CommandSpec spec;
+
+  @Option(
+      names = "--mode",
+      paramLabel = "MODE",
+      defaultValue = "threads",
+      converter = ModeConverter.class,
+      completionCandidates = ModeNames.class,
+      description = {
+        "Concurrency strategy (default: ${DEFAULT-VALUE}):",
+        "  sequential  one flag after another (-m is ignored: 1 connection)",
+        "  threads     a pool of platform threads (default -m 30)"
+      })
+  private Mode mode;
+
+  @Option(
+      names = {"-m", "--max-req"},
+      paramLabel = "N",
+      description = "Maximum concurrent requests (default: the mode's, see --mode).")
+  private Integer maxReq;
+
+  @Option(
+      names = {"-d", "--dest"},
+      paramLabel = "DIR",
+      defaultValue = "downloads",
+      description = "Folder to save flags in, created if missing (default: ${DEFAULT-VALUE}).")
+  private String dest;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "10",
+      description =
+          "Per-request timeout: connect, each read and the whole call (default: ${DEFAULT-VALUE}).")
+  private double timeoutSeconds;
+
+  public Mode mode() {
+    return mode;
+  }
+
+  /** The concurrency the mode really uses, validated. */
+  public int maxReq() {
+    if (maxReq != null && maxReq < 1) {
+      throw usage("--max-req must be at least 1, not " + maxReq);
+    }
+    return mode.effectiveMaxReq(maxReq == null ? mode.defaultMaxReq() : maxReq);
+  }
+
+  public Duration timeout() {
+    if (!(timeoutSeconds > 0) || timeoutSeconds > 86_400) {
+      throw usage("--timeout must be more than 0 and at most 86400 seconds, not " + timeoutSeconds);
+    }
+    return Duration.ofNanos((long) (timeoutSeconds * 1e9));
+  }
+
+  /** The destination folder, created if missing; a usage error if it cannot be written. */
+  public Path destination() {
+    Path dir;
+    try {
+      dir = Path.of(dest);
+    } catch (InvalidPathException e) {
+      throw usage("bad destination '" + CodeOptions.printable(dest) + "': " + e.getReason());
+    }
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw usage("destination " + dir + " is not a folder");
+    }
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw usage("cannot create destination " + dir + ": " + e.getClass().getSimpleName());
+    }
+    if (!Files.isWritable(dir)) {
+      throw usage("destination " + dir + " is not writable");
+    }
+    return dir;
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
+  /** Accepts mode names in any case. */
+  static final class ModeConverter implements ITypeConverter<Mode> {
+    @Override
+    public Mode convert(String value) {
+      for (Mode mode : Mode.values()) {
+        if (mode.label().equals(value.toLowerCase(Locale.ROOT))) {
+          return mode;
+        }
+      }
+      throw new TypeConversionException(
+          "unknown mode '" + CodeOptions.printable(value) + "': use one of " + new ModeNames());
+    }
+  }
+
+  /** The mode names, for help and shell completion. */
+  static final class ModeNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Arrays.stream(Mode.values()).map(Mode::label).iterator();
+    }
+
+    @Override
+    public String toString() {
+      return String.join(", ", this);
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package dev.flags.cli;
+
+/** The exit codes of {@code flags}, documented in {@code --help} and the README. */
+public final class ExitCodes {
+  /** Every flag was saved or is known not to exist (404). */
+  public static final int OK = 0;
+
+  /** At least one flag failed, or the command could not do its work. */
+  public static final int ERRORS = 1;
+
+  /** Bad command line: nothing was downloaded. */
+  public static final int USAGE = 2;
+
+  /** Interrupted by Ctrl-C (SIGINT). */
+  public static final int SIGINT = 130;
+
+  /** Terminated by SIGTERM. */
+  public static final int SIGTERM = 143;
+
+  private ExitCodes() {}
+}

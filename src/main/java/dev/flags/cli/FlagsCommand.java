@@ -1,0 +1,157 @@
+package dev.flags.cli;
+
+import dev.flags.download.DownloadOne;
+import dev.flags.download.Downloader;
+import dev.flags.download.FlagResult;
+import dev.flags.download.Mode;
+import dev.flags.http.FlagUrls;
+import dev.flags.http.HttpClients;
+import dev.flags.report.RunReport;
+import dev.flags.report.TextReport;
+import dev.flags.server.FlagServer;
+import dev.flags.server.GeneratedFlags;
+import dev.flags.store.FlagStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import okhttp3.OkHttpClient;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code flags}: downloads flags with the chosen strategy and prints the book's report. */
+@Command(
+    name = "flags",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Downloads country flags over HTTP, sequentially or concurrently, and reports how long it"
+          + " took: the Fluent Python \"web downloads in three styles\" example on the JVM.",
+      ""
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every flag was saved or is known not to exist (404)",
+      "1:at least one flag failed",
+      "2:bad command line; nothing was downloaded"
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  flags                        the 20 most populous, from the embedded server",
+      "  flags --mode=sequential -a   all 194 countries, one at a time",
+      "  flags -m 4 -v B C            BA..BZ and CA..CZ, 4 at a time, a line per flag",
+      "  flags -s DELAY -l 10         the first 10 codes, from the book's DELAY server",
+      "  flags -s http://127.0.0.1:8080/flags -d /tmp/f",
+      "                               any server in the book's layout, into /tmp/f"
+    })
+public final class FlagsCommand implements Callable<Integer> {
+  @Spec private CommandSpec spec;
+  @Mixin private CodeOptions codeOptions;
+  @Mixin private ServerOptions serverOptions;
+  @Mixin private DownloadOptions downloadOptions;
+  @Mixin private OutputOptions outputOptions;
+
+  /** Runs {@code flags} with these arguments and returns its exit code. */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = new CommandLine(new FlagsCommand());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setParameterExceptionHandler(
+        (e, argv) -> {
+          // One line: what is wrong, and where to read more.
+          e.getCommandLine().getErr().println("flags: " + e.getMessage() + " (see 'flags --help')");
+          e.getCommandLine().getErr().flush();
+          return ExitCodes.USAGE;
+        });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof FlagsException failure) {
+            commandLine.getErr().println("flags: " + failure.getMessage());
+            commandLine.getErr().flush();
+            return failure.exitCode();
+          }
+          throw e;
+        });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  @Override
+  public Integer call() {
+    // Validate everything before touching the network or the disk.
+    List<String> codes = codeOptions.codes();
+    ServerChoice server = serverOptions.choice();
+    Mode mode = downloadOptions.mode();
+    int maxReq = downloadOptions.maxReq();
+    Duration timeout = downloadOptions.timeout();
+    Path dest = downloadOptions.destination();
+    if (outputOptions.verbose()) {
+      LogConfigurator.verbose();
+    }
+
+    try (FlagServer embedded = server.embedded() ? startEmbedded() : null) {
+      String baseUrl = embedded != null ? embedded.baseUrl() : server.baseUrl();
+      PrintWriter out = spec.commandLine().getOut();
+      int concurrency = Math.min(maxReq, codes.size());
+      TextReport.header(out, server.label(), baseUrl, codes, concurrency);
+      RunReport report = run(mode, concurrency, server.label(), baseUrl, codes, dest, timeout);
+      TextReport.footer(out, report);
+      return report.errors() > 0 ? ExitCodes.ERRORS : ExitCodes.OK;
+    }
+  }
+
+  private RunReport run(
+      Mode mode,
+      int maxReq,
+      String label,
+      String baseUrl,
+      List<String> codes,
+      Path dest,
+      Duration timeout) {
+    PrintWriter out = spec.commandLine().getOut();
+    OkHttpClient client = HttpClients.create(maxReq, timeout);
+    Instant startedAt = Instant.now();
+    long start = System.nanoTime();
+    try {
+      DownloadOne downloadOne =
+          new DownloadOne(client, new FlagUrls(baseUrl), new FlagStore(dest), start);
+      Downloader downloader = mode.create(downloadOne, maxReq);
+      List<FlagResult> results =
+          downloader.downloadMany(
+              codes,
+              result -> {
+                if (outputOptions.verbose()) {
+                  out.println(result.verboseLine());
+                  out.flush();
+                }
+              });
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      return new RunReport(
+          mode.label(), maxReq, label, baseUrl, codes, results, startedAt, elapsed);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FlagsException(ExitCodes.SIGINT, "interrupted");
+    } finally {
+      HttpClients.shutdown(client);
+    }
+  }
+
+  private static FlagServer startEmbedded() {
+    try {
+      return FlagServer.start("127.0.0.1", 0, new GeneratedFlags());
+    } catch (IOException e) {
+      throw new FlagsException(
+          ExitCodes.ERRORS, "cannot start the embedded flag server: " + e.getMessage(), e);
+    }
+  }
+}

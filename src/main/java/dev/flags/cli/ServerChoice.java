@@ -1,0 +1,15 @@
+package dev.flags.cli;
+
+/**
+ * Where flags come from.
+ *
+ * @param label EMBEDDED, LOCAL, DELAY, ERROR, REMOTE, or CUSTOM for a URL given by hand
+ * @param baseUrl the base URL; null for EMBEDDED, whose port is only known once it has started
+ */
+public record ServerChoice(String label, String baseUrl) {
+  public static final String EMBEDDED = "EMBEDDED";
+
+  public boolean embedded() {
+    return EMBEDDED.equals(label);
+  }
+}

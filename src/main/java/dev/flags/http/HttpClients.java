@@ -1,0 +1,39 @@
+package dev.flags.http;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+
+/** Builds the one OkHttp client a run shares between all its requests. */
+public final class HttpClients {
+  private HttpClients() {}
+
+  /**
+   * A client sized for {@code concurrency} requests at once: as many idle connections kept as
+   * requests may run (OkHttp keeps 5 by default, which would make a 30-thread run reconnect), and
+   * the async dispatcher allowed as many calls per host (its default is 5).
+   *
+   * @param timeout applies to connecting, to each read, and to the whole call
+   */
+  public static OkHttpClient create(int concurrency, Duration timeout) {
+    Dispatcher dispatcher = new Dispatcher();
+    dispatcher.setMaxRequests(Math.max(concurrency, 1));
+    dispatcher.setMaxRequestsPerHost(Math.max(concurrency, 1));
+    return new OkHttpClient.Builder()
+        .dispatcher(dispatcher)
+        .connectionPool(new ConnectionPool(Math.max(concurrency, 5), 5, TimeUnit.MINUTES))
+        .connectTimeout(timeout)
+        .readTimeout(timeout)
+        .writeTimeout(timeout)
+        .callTimeout(timeout)
+        .build();
+  }
+
+  /** Lets the JVM exit promptly: stops the dispatcher's threads and closes pooled connections. */
+  public static void shutdown(OkHttpClient client) {
+    client.dispatcher().executorService().shutdown();
+    client.connectionPool().evictAll();
+  }
+}

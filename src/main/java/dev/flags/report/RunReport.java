@@ -1,0 +1,51 @@
+package dev.flags.report;
+
+import dev.flags.download.FlagResult;
+import dev.flags.download.FlagStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything a finished run reports: how it was set up, every flag's result, how long it took.
+ *
+ * @param mode the strategy's name ({@code threads})
+ * @param maxReq the concurrency actually used
+ * @param serverLabel EMBEDDED, LOCAL, ... or CUSTOM for a URL given by hand
+ * @param baseUrl the base URL flags were fetched from
+ * @param codes the codes requested, in order
+ * @param results one per requested code, in completion order
+ * @param startedAt wall-clock start, for machine formats
+ * @param elapsed from start to the last result
+ */
+public record RunReport(
+    String mode,
+    int maxReq,
+    String serverLabel,
+    String baseUrl,
+    List<String> codes,
+    List<FlagResult> results,
+    Instant startedAt,
+    Duration elapsed) {
+
+  public RunReport {
+    codes = List.copyOf(codes);
+    results = List.copyOf(results);
+  }
+
+  public long count(FlagStatus status) {
+    return results.stream().filter(r -> r.status() == status).count();
+  }
+
+  public long ok() {
+    return count(FlagStatus.OK);
+  }
+
+  public long notFound() {
+    return count(FlagStatus.NOT_FOUND);
+  }
+
+  public long errors() {
+    return count(FlagStatus.ERROR);
+  }
+}

@@ -1,0 +1,66 @@
+package dev.flags.server;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.flags.country.Countries;
+import dev.flags.country.Country;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The 194 countries' generated flags and metadata, in the book's layout. Each body is made on first
+ * request and kept, so a run that asks for 20 flags only pays for 20.
+ */
+public final class GeneratedFlags implements FlagCatalog {
+  private static final JsonFactory JSON = new JsonFactory();
+  private final Map<String, Optional<Resource>> cache = new ConcurrentHashMap<>();
+
+  @Override
+  public Optional<Resource> find(String path) {
+    return cache.computeIfAbsent(path, GeneratedFlags::make);
+  }
+
+  private static Optional<Resource> make(String path) {
+    // Only "xx/xx.gif" and "xx/metadata.json" exist; anything else is absent.
+    int slash = path.indexOf('/');
+    if (slash != 2) {
+      return Optional.empty();
+    }
+    String cc = path.substring(0, 2);
+    String file = path.substring(3);
+    Optional<Country> country = Countries.byCode(cc.toUpperCase(Locale.ROOT));
+    if (country.isEmpty() || !cc.equals(cc.toLowerCase(Locale.ROOT))) {
+      return Optional.empty();
+    }
+    if (file.equals(cc + ".gif")) {
+      return Optional.of(new Resource(FlagGif.generate(country.get()), Resource.GIF));
+    }
+    if (file.equals("metadata.json")) {
+      return Optional.of(new Resource(metadata(country.get()), Resource.JSON));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * {@code {"tld_cc": ".br", "iso_cc": "BR", "country": "Brazil", "gec_cc": "BR"}}, as the book's.
+   */
+  public static byte[] metadata(Country country) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(96);
+    try (JsonGenerator json = JSON.createGenerator(out)) {
+      json.writeStartObject();
+      json.writeStringField("tld_cc", country.tld());
+      json.writeStringField("iso_cc", country.cc());
+      json.writeStringField("country", country.name());
+      json.writeStringField("gec_cc", country.gec());
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+}

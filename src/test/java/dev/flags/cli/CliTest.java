@@ -1,0 +1,130 @@
+package dev.flags.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.flags.testing.FlagStubs;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CliTest {
+  @RegisterExtension static WireMockExtension wireMock = FlagStubs.extension();
+  @TempDir Path dest;
+  private final FlagStubs stubs = new FlagStubs(wireMock);
+
+  /** What one in-process run of {@code flags} printed and returned. */
+  record Run(int exitCode, String out, String err) {}
+
+  private static Run flags(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = FlagsCommand.execute(new PrintWriter(out), new PrintWriter(err), args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "-m 0",
+        "-l 0",
+        "B1",
+        "ABC",
+        "-s NOWHERE",
+        "-s ftp://127.0.0.1/flags",
+        "-s http://",
+        "--mode warp",
+        "--timeout -1",
+        "-a -e",
+        "-a BR",
+        "--no-such-option"
+      })
+  void usageErrorsPrintOneLineAndExit2WithoutDownloading(String args) throws IOException {
+    Path sub = dest.resolve("never");
+    String[] argv = (args + " -d " + sub).split(" ");
+    Run run = flags(argv);
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err().lines()).hasSize(1).allMatch(l -> l.startsWith("flags: "));
+    assertThat(sub).doesNotExist();
+  }
+
+  @Test
+  void aDestinationThatIsAFileIsAUsageError() throws IOException {
+    Path file = Files.writeString(dest.resolve("file"), "x");
+    Run run = flags("-d", file.toString(), "BR");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("is not a folder");
+  }
+
+  @Test
+  void reportsLikeTheBookAndExits0WhenOnlyNotFound() {
+    stubs.ok("BR");
+    stubs.ok("JP");
+    stubs.status("QQ", 404);
+    Run run = flags("-s", stubs.baseUrl(), "-d", dest.toString(), "br", "JP", "QQ");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out())
+        .startsWith(
+            "CUSTOM site: "
+                + stubs.baseUrl()
+                + "\nSearching for 3 flags: BR, JP, QQ\n3 concurrent connections will be used.\n"
+                + "--------------------\n  2 flags downloaded.\n  1 not found.\nElapsed time: ");
+    assertThat(dest.resolve("br.gif")).hasBinaryContent(FlagStubs.gif("BR"));
+  }
+
+  @Test
+  void anErrorMakesExitCode1AndVerboseNamesIt() {
+    stubs.ok("BR");
+    stubs.status("JP", 418);
+    Run run =
+        flags(
+            "-s", stubs.baseUrl(), "-d", dest.toString(), "--mode", "sequential", "-v", "BR", "JP");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.ERRORS);
+    assertThat(run.out())
+        .contains("1 connection will be used.")
+        .contains("BR OK\n")
+        .contains("JP error: HTTP 418 I'm a teapot\n")
+        .contains("  1 flag downloaded.\n  1 error.\n");
+  }
+
+  @Test
+  void oneLetterMeansTwentySixCodesAndLimitCutsAfterSorting() {
+    Run run = flags("-s", stubs.baseUrl(), "-d", dest.toString(), "-l", "3", "Z", "A");
+    // Nothing is stubbed, so WireMock answers 404 for every code: the codes still show in the
+    // header.
+    assertThat(run.out())
+        .contains("Searching for 3 flags: AA, AB, AC\n")
+        .contains("  3 not found.");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+  }
+
+  @Test
+  void defaultsToThePopulous20FromTheEmbeddedServer() throws IOException {
+    Run run = flags("-d", dest.toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out())
+        .startsWith("EMBEDDED site: http://127.0.0.1:")
+        .contains("Searching for 20 flags: from BD to VN\n20 concurrent connections will be used.")
+        .contains(" 20 flags downloaded.\n");
+    try (var files = Files.list(dest)) {
+      assertThat(files).hasSize(20);
+    }
+    assertThat(dest.resolve("br.gif")).hasBinaryContent(FlagStubs.gif("BR"));
+  }
+
+  @Test
+  void versionAndHelp() {
+    assertThat(flags("--version").out()).startsWith("flags ");
+    Run help = flags("--help");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("--mode", "--max-req", "Exit codes:", "Examples:");
+  }
+}

@@ -1,0 +1,115 @@
+package dev.flags.download;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.flags.http.FlagUrls;
+import dev.flags.http.HttpClients;
+import dev.flags.store.FlagStore;
+import dev.flags.testing.FlagStubs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Every strategy against the same WireMock scenarios: same bytes, same classification. */
+class DownloaderTest {
+  @RegisterExtension static WireMockExtension wireMock = FlagStubs.extension();
+
+  @TempDir Path dest;
+  private final FlagStubs stubs = new FlagStubs(wireMock);
+  private OkHttpClient client;
+
+  @BeforeEach
+  void client() {
+    client = HttpClients.create(8, Duration.ofSeconds(5));
+  }
+
+  @AfterEach
+  void shutdown() {
+    HttpClients.shutdown(client);
+  }
+
+  private Downloader downloader(Mode mode) {
+    DownloadOne one =
+        new DownloadOne(
+            client, new FlagUrls(stubs.baseUrl()), new FlagStore(dest), System.nanoTime());
+    return mode.create(one, 4);
+  }
+
+  private Map<String, FlagResult> run(Mode mode, List<String> codes) throws InterruptedException {
+    List<FlagResult> heard = new ArrayList<>();
+    List<FlagResult> results = downloader(mode).downloadMany(codes, heard::add);
+    assertThat(heard).containsExactlyElementsOf(results);
+    assertThat(results).extracting(FlagResult::cc).containsExactlyInAnyOrderElementsOf(codes);
+    return results.stream().collect(Collectors.toMap(FlagResult::cc, Function.identity()));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void savesTheBytesTheServerServed(Mode mode) throws Exception {
+    byte[] br = stubs.ok("BR");
+    byte[] jp = stubs.ok("JP");
+    Map<String, FlagResult> results = run(mode, List.of("BR", "JP"));
+    assertThat(results.get("BR").status()).isEqualTo(FlagStatus.OK);
+    assertThat(results.get("BR").bytes()).isEqualTo(br.length);
+    assertThat(dest.resolve("br.gif")).hasBinaryContent(br);
+    assertThat(dest.resolve("jp.gif")).hasBinaryContent(jp);
+    assertThat(files()).containsExactlyInAnyOrder("br.gif", "jp.gif");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void classifiesNotFoundAndErrors(Mode mode) throws Exception {
+    stubs.ok("BR");
+    stubs.status("QQ", 404);
+    stubs.status("XX", 418);
+    stubs.status("YY", 500);
+    stubs.fault("ZZ", Fault.CONNECTION_RESET_BY_PEER);
+    Map<String, FlagResult> results = run(mode, List.of("BR", "QQ", "XX", "YY", "ZZ"));
+
+    assertThat(results.get("QQ").status()).isEqualTo(FlagStatus.NOT_FOUND);
+    assertThat(results.get("QQ").verboseLine())
+        .isEqualTo("QQ not found: " + stubs.baseUrl() + "/qq/qq.gif");
+    assertThat(results.get("XX").verboseLine()).isEqualTo("XX error: HTTP 418 I'm a teapot");
+    assertThat(results.get("YY").verboseLine())
+        .isEqualTo("YY error: HTTP 500 Internal Server Error");
+    assertThat(results.get("ZZ").status()).isEqualTo(FlagStatus.ERROR);
+    assertThat(results.get("ZZ").error()).isEqualTo("connection reset");
+    assertThat(files()).containsExactly("br.gif");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aTruncatedBodyLeavesNothingAndKeepsTheOldFile(Mode mode) throws Exception {
+    stubs.truncated("BR");
+    stubs.truncated("JP");
+    byte[] good = {'G', 'I', 'F', '8', '9', 'a', 1, 2, 3};
+    Files.write(dest.resolve("jp.gif"), good);
+
+    Map<String, FlagResult> results = run(mode, List.of("BR", "JP"));
+
+    assertThat(results.values()).allMatch(r -> r.status() == FlagStatus.ERROR);
+    assertThat(files()).containsExactly("jp.gif");
+    assertThat(dest.resolve("jp.gif")).hasBinaryContent(good);
+  }
+
+  private List<String> files() throws IOException {
+    try (var list = Files.list(dest)) {
+      return list.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+}
