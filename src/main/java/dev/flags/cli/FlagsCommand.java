@@ -1,16 +1,14 @@
 package dev.flags.cli;
 
 import dev.flags.download.DownloadOne;
+import dev.flags.download.DownloadSettings;
 import dev.flags.download.Downloader;
 import dev.flags.download.FlagResult;
 import dev.flags.download.Mode;
-import dev.flags.http.FlagUrls;
-import dev.flags.http.HttpClients;
 import dev.flags.report.RunReport;
 import dev.flags.report.TextReport;
 import dev.flags.server.FlagServer;
 import dev.flags.server.GeneratedFlags;
-import dev.flags.store.FlagStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
-import okhttp3.OkHttpClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -119,12 +116,11 @@ public final class FlagsCommand implements Callable<Integer> {
       Path dest,
       Duration timeout) {
     PrintWriter out = spec.commandLine().getOut();
-    OkHttpClient client = HttpClients.create(maxReq, timeout);
+    DownloadSettings settings =
+        new DownloadSettings(baseUrl, dest.toString(), maxReq, timeout.toNanos() / 1e9);
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
-    try {
-      DownloadOne downloadOne =
-          new DownloadOne(client, new FlagUrls(baseUrl), new FlagStore(dest), start);
+    try (DownloadOne downloadOne = DownloadOne.open(settings, start)) {
       Downloader downloader = mode.create(downloadOne, maxReq);
       List<FlagResult> results =
           downloader.downloadMany(
@@ -141,8 +137,6 @@ public final class FlagsCommand implements Callable<Integer> {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new FlagsException(ExitCodes.SIGINT, "interrupted");
-    } finally {
-      HttpClients.shutdown(client);
     }
   }
 

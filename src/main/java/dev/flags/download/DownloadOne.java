@@ -1,12 +1,15 @@
 package dev.flags.download;
 
 import dev.flags.http.FlagUrls;
+import dev.flags.http.HttpClients;
 import dev.flags.http.StatusText;
 import dev.flags.store.FlagStore;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import okhttp3.Call;
 import okhttp3.OkHttpClient;
@@ -17,18 +20,48 @@ import okhttp3.Response;
  * The per-flag work every strategy shares, the book's {@code download_one}: get the flag, classify
  * the answer, save the bytes. It never throws for a bad flag: every outcome is a {@link
  * FlagResult}.
+ *
+ * <p>It owns the run's one HTTP client: {@link #close} shuts it down.
+ *
+ * <p>Blocking strategies call {@link #download}; non-blocking ones enqueue {@link #newCall} and
+ * finish with {@link #complete} or {@link #failed}. All three paths share the same classification.
  */
-public final class DownloadOne {
+public final class DownloadOne implements AutoCloseable {
   private final OkHttpClient client;
   private final FlagUrls urls;
   private final FlagStore store;
   private final long runStartNanos;
 
-  public DownloadOne(OkHttpClient client, FlagUrls urls, FlagStore store, long runStartNanos) {
+  private DownloadOne(OkHttpClient client, FlagUrls urls, FlagStore store, long runStartNanos) {
     this.client = client;
     this.urls = urls;
     this.store = store;
     this.runStartNanos = runStartNanos;
+  }
+
+  /**
+   * The per-flag work for a run that started at {@code runStartNanos} ({@link System#nanoTime}),
+   * with a client sized for {@code settings.maxReq()} concurrent requests.
+   */
+  public static DownloadOne open(DownloadSettings settings, long runStartNanos) {
+    OkHttpClient client =
+        HttpClients.create(
+            settings.maxReq(), Duration.ofNanos((long) (settings.timeoutSeconds() * 1e9)));
+    return new DownloadOne(
+        client,
+        new FlagUrls(settings.baseUrl()),
+        new FlagStore(Path.of(settings.dest())),
+        runStartNanos);
+  }
+
+  /** The run's HTTP client, for strategies that need its dispatcher (e.g. to cancel calls). */
+  public OkHttpClient client() {
+    return client;
+  }
+
+  @Override
+  public void close() {
+    HttpClients.shutdown(client);
   }
 
   /** Downloads one flag on the calling thread (blocking strategies). */

@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.flags.http.FlagUrls;
-import dev.flags.http.HttpClients;
-import dev.flags.store.FlagStore;
 import dev.flags.testing.FlagStubs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,23 +26,22 @@ class DownloaderTest {
 
   @TempDir Path dest;
   private final FlagStubs stubs = new FlagStubs(wireMock);
-  private OkHttpClient client;
+  private DownloadOne downloadOne;
 
   @BeforeEach
-  void client() {
-    client = HttpClients.create(8, Duration.ofSeconds(5));
+  void open() {
+    downloadOne =
+        DownloadOne.open(
+            new DownloadSettings(stubs.baseUrl(), dest.toString(), 4, 5), System.nanoTime());
   }
 
   @AfterEach
-  void shutdown() {
-    HttpClients.shutdown(client);
+  void close() {
+    downloadOne.close();
   }
 
   private Downloader downloader(Mode mode) {
-    DownloadOne one =
-        new DownloadOne(
-            client, new FlagUrls(stubs.baseUrl()), new FlagStore(dest), System.nanoTime());
-    return mode.create(one, 4);
+    return mode.create(downloadOne, 4);
   }
 
   private Map<String, FlagResult> run(Mode mode, List<String> codes) throws InterruptedException {
