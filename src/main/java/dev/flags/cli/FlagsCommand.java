@@ -133,7 +133,15 @@ public final class FlagsCommand implements Callable<Integer> {
               });
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
       return new RunReport(
-          mode.label(), maxReq, label, baseUrl, codes, results, startedAt, elapsed);
+          mode.label(),
+          maxReq,
+          label,
+          baseUrl,
+          codes,
+          results,
+          startedAt,
+          elapsed,
+          downloader.startupTime());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new FlagsException(ExitCodes.SIGINT, "interrupted");

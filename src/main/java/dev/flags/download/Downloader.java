@@ -1,5 +1,6 @@
 package dev.flags.download;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -14,4 +15,13 @@ public interface Downloader {
    */
   List<FlagResult> downloadMany(List<String> codes, ResultListener listener)
       throws InterruptedException;
+
+  /**
+   * Time spent starting workers before the first download could begin (process pool: the worker
+   * JVMs' start-up); zero for strategies whose workers are threads. Valid after {@link
+   * #downloadMany}.
+   */
+  default Duration startupTime() {
+    return Duration.ZERO;
+  }
 }

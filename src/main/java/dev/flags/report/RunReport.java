@@ -17,6 +17,7 @@ import java.util.List;
  * @param results one per requested code, in completion order
  * @param startedAt wall-clock start, for machine formats
  * @param elapsed from start to the last result
+ * @param workerStartup part of {@code elapsed} spent starting workers (process pool), else zero
  */
 public record RunReport(
     String mode,
@@ -26,7 +27,8 @@ public record RunReport(
     List<String> codes,
     List<FlagResult> results,
     Instant startedAt,
-    Duration elapsed) {
+    Duration elapsed,
+    Duration workerStartup) {
 
   public RunReport {
     codes = List.copyOf(codes);
