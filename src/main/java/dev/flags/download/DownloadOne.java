@@ -46,7 +46,9 @@ public final class DownloadOne implements AutoCloseable {
   public static DownloadOne open(DownloadSettings settings, long runStartNanos) {
     OkHttpClient client =
         HttpClients.create(
-            settings.maxReq(), Duration.ofNanos((long) (settings.timeoutSeconds() * 1e9)));
+            settings.baseUrl(),
+            settings.maxReq(),
+            Duration.ofNanos((long) (settings.timeoutSeconds() * 1e9)));
     return new DownloadOne(
         client,
         new FlagUrls(settings.baseUrl()),
