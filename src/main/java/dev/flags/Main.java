@@ -2,6 +2,7 @@ package dev.flags;
 
 import dev.flags.cli.FlagsCommand;
 import dev.flags.cli.VersionProvider;
+import dev.flags.http.HttpClients;
 import java.io.PrintWriter;
 
 /** Entry point of the {@code flags} command. */
@@ -18,7 +19,24 @@ public final class Main {
       }
       System.exit(0);
     }
+    if (downloads(args)) {
+      HttpClients.warmUpInBackground();
+    }
     System.exit(
         FlagsCommand.execute(new PrintWriter(System.out), new PrintWriter(System.err), args));
+  }
+
+  /**
+   * Whether this command line will probably download (a guess that only decides a warm-up): not
+   * when it asks for help or the version, nor for a subcommand such as {@code serve}. Codes, like
+   * subcommands, are bare words, but codes are one or two letters.
+   */
+  private static boolean downloads(String[] args) {
+    for (String arg : args) {
+      if (arg.equals("-h") || arg.equals("--help") || arg.equals("-V") || arg.equals("--version")) {
+        return false;
+      }
+    }
+    return args.length == 0 || args[0].startsWith("-") || args[0].length() <= 2;
   }
 }
