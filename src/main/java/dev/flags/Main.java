@@ -17,7 +17,10 @@ public final class Main {
       for (String line : VersionProvider.lines()) {
         System.out.println(line);
       }
-      System.exit(0);
+      System.out.flush();
+      // Nothing has started that would need shutting down; System.exit would first set up JDK
+      // logging to log the exit (~12 ms, a fifth of this run).
+      Runtime.getRuntime().halt(0);
     }
     if (downloads(args)) {
       HttpClients.warmUpInBackground();
