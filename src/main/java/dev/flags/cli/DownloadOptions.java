@@ -33,16 +33,22 @@ public final class DownloadOptions {
       converter = ModeConverter.class,
       completionCandidates = ModeNames.class,
       description = {
-        "Concurrency strategy (default: ${DEFAULT-VALUE}):",
+        "Concurrency strategy (default: ${DEFAULT-VALUE}); its default -m in brackets:",
         "  sequential  one flag after another (-m is ignored: 1 connection)",
-        "  threads     a pool of platform threads (default -m 30)"
+        "  threads     a pool of platform threads [30]",
+        "  processes   a pool of worker JVMs, one flag at a time each [number of cores]",
+        "  virtual     a virtual thread per flag, -m of them at a time [100]",
+        "  async       non-blocking OkHttp calls, -m in flight [100]",
+        "Against -s REMOTE the default -m is at most 5, out of politeness."
       })
   private Mode mode;
 
   @Option(
       names = {"-m", "--max-req"},
       paramLabel = "N",
-      description = "Maximum concurrent requests (default: the mode's, see --mode).")
+      description =
+          "Maximum concurrent requests; for processes, the number of worker JVMs"
+              + " (default: the mode's, see --mode).")
   private Integer maxReq;
 
   @Option(
@@ -64,12 +70,19 @@ public final class DownloadOptions {
     return mode;
   }
 
-  /** The concurrency the mode really uses, validated. */
-  public int maxReq() {
+  /**
+   * The concurrency the mode really uses, validated. Unless {@code -m} says otherwise, a {@code
+   * polite} server (the book's public site) gets at most {@link Mode#POLITE_MAX_REQ} at once.
+   */
+  public int maxReq(boolean polite) {
     if (maxReq != null && maxReq < 1) {
       throw usage("--max-req must be at least 1, not " + maxReq);
     }
-    return mode.effectiveMaxReq(maxReq == null ? mode.defaultMaxReq() : maxReq);
+    int wanted =
+        maxReq != null
+            ? maxReq
+            : polite ? Math.min(mode.defaultMaxReq(), Mode.POLITE_MAX_REQ) : mode.defaultMaxReq();
+    return mode.effectiveMaxReq(wanted);
   }
 
   public Duration timeout() {

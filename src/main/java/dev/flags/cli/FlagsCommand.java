@@ -5,6 +5,8 @@ import dev.flags.download.DownloadSettings;
 import dev.flags.download.Downloader;
 import dev.flags.download.FlagResult;
 import dev.flags.download.Mode;
+import dev.flags.download.ResultListener;
+import dev.flags.download.SubmissionOrder;
 import dev.flags.report.RunReport;
 import dev.flags.report.TextReport;
 import dev.flags.server.FlagServer;
@@ -27,6 +29,7 @@ import picocli.CommandLine.Spec;
     name = "flags",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
+    subcommands = WorkerCommand.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
@@ -45,6 +48,9 @@ import picocli.CommandLine.Spec;
       "  flags                        the 20 most populous, from the embedded server",
       "  flags --mode=sequential -a   all 194 countries, one at a time",
       "  flags -m 4 -v B C            BA..BZ and CA..CZ, 4 at a time, a line per flag",
+      "  flags --mode=processes -v -a all 194 with a worker JVM per core",
+      "  flags --mode=virtual -v --order=submitted",
+      "                               lines in the order of the codes, not of completion",
       "  flags -s DELAY -l 10         the first 10 codes, from the book's DELAY server",
       "  flags -s http://127.0.0.1:8080/flags -d /tmp/f",
       "                               any server in the book's layout, into /tmp/f"
@@ -61,6 +67,7 @@ public final class FlagsCommand implements Callable<Integer> {
     CommandLine cli = new CommandLine(new FlagsCommand());
     cli.setOut(out);
     cli.setErr(err);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setParameterExceptionHandler(
         (e, argv) -> {
           // One line: what is wrong, and where to read more.
@@ -89,7 +96,7 @@ public final class FlagsCommand implements Callable<Integer> {
     List<String> codes = codeOptions.codes();
     ServerChoice server = serverOptions.choice();
     Mode mode = downloadOptions.mode();
-    int maxReq = downloadOptions.maxReq();
+    int maxReq = downloadOptions.maxReq(server.polite());
     Duration timeout = downloadOptions.timeout();
     Path dest = downloadOptions.destination();
     if (outputOptions.verbose()) {
@@ -103,6 +110,9 @@ public final class FlagsCommand implements Callable<Integer> {
       TextReport.header(out, server.label(), baseUrl, codes, concurrency);
       RunReport report = run(mode, concurrency, server.label(), baseUrl, codes, dest, timeout);
       TextReport.footer(out, report);
+      if (outputOptions.verbose()) {
+        TextReport.workerStartup(out, report);
+      }
       return report.errors() > 0 ? ExitCodes.ERRORS : ExitCodes.OK;
     }
   }
@@ -121,16 +131,8 @@ public final class FlagsCommand implements Callable<Integer> {
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
     try (DownloadOne downloadOne = DownloadOne.open(settings, start)) {
-      Downloader downloader = mode.create(downloadOne, maxReq);
-      List<FlagResult> results =
-          downloader.downloadMany(
-              codes,
-              result -> {
-                if (outputOptions.verbose()) {
-                  out.println(result.verboseLine());
-                  out.flush();
-                }
-              });
+      Downloader downloader = mode.create(downloadOne, settings);
+      List<FlagResult> results = downloader.downloadMany(codes, verboseLines(out, codes));
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
       return new RunReport(
           mode.label(),
@@ -146,6 +148,21 @@ public final class FlagsCommand implements Callable<Integer> {
       Thread.currentThread().interrupt();
       throw new FlagsException(ExitCodes.SIGINT, "interrupted");
     }
+  }
+
+  /** With {@code -v}, a line per flag, in the order {@code --order} asks for. */
+  private ResultListener verboseLines(PrintWriter out, List<String> codes) {
+    if (!outputOptions.verbose()) {
+      return ResultListener.NONE;
+    }
+    ResultListener print =
+        result -> {
+          out.println(TextReport.flagLine(result));
+          out.flush();
+        };
+    return outputOptions.order() == OutputOptions.Order.SUBMITTED
+        ? new SubmissionOrder(codes, print)
+        : print;
   }
 
   private static FlagServer startEmbedded() {

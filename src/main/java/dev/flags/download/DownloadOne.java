@@ -59,6 +59,11 @@ public final class DownloadOne implements AutoCloseable {
     return client;
   }
 
+  /** When the run started ({@link System#nanoTime}): results' {@code startMs} count from it. */
+  public long runStartNanos() {
+    return runStartNanos;
+  }
+
   @Override
   public void close() {
     HttpClients.shutdown(client);

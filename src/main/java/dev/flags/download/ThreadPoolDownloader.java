@@ -1,9 +1,7 @@
 package dev.flags.download;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,22 +30,7 @@ public final class ThreadPoolDownloader implements Downloader {
       for (String cc : codes) {
         completed.submit(() -> downloadOne.download(cc));
       }
-      List<FlagResult> results = new ArrayList<>(codes.size());
-      try {
-        for (int i = 0; i < codes.size(); i++) {
-          FlagResult result = completed.take().get();
-          results.add(result);
-          listener.onResult(result);
-        }
-      } catch (InterruptedException e) {
-        pool.shutdownNow();
-        throw e;
-      } catch (ExecutionException e) {
-        // DownloadOne turns every failure into a result; reaching here is a bug, not a bad flag.
-        pool.shutdownNow();
-        throw new IllegalStateException("download task failed", e.getCause());
-      }
-      return results;
+      return CompletionLoop.takeAll(completed, codes.size(), listener, pool);
     }
   }
 

@@ -1,0 +1,65 @@
+package dev.flags.download;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
+
+/**
+ * The lines a process-pool parent and its workers exchange, one message per line (JSON lines):
+ *
+ * <ol>
+ *   <li>parent to worker: the run's {@link DownloadSettings} as JSON, once;
+ *   <li>worker to parent: {@value #READY} once it can download;
+ *   <li>parent to worker: a country code, one at a time, only when the worker is free;
+ *   <li>worker to parent: that code's {@link FlagResult} as JSON;
+ *   <li>parent closes the worker's stdin: the worker exits.
+ * </ol>
+ *
+ * <p>Both records go over whole, by Jackson, so a field added to either reaches the other side
+ * without a change here.
+ */
+final class WorkerProtocol {
+  static final String READY = "ready";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private WorkerProtocol() {}
+
+  static String settingsLine(DownloadSettings settings) {
+    return write(settings);
+  }
+
+  static DownloadSettings settings(String line) throws JsonProcessingException {
+    return JSON.readValue(line, DownloadSettings.class);
+  }
+
+  static String resultLine(FlagResult result) {
+    return write(result);
+  }
+
+  /** The result in {@code line}, if it is a well-formed result for {@code cc}. */
+  static FlagResult result(String line, String cc) throws JsonProcessingException {
+    FlagResult result = JSON.readValue(line, FlagResult.class);
+    if (!cc.equals(result.cc()) || result.status() == null) {
+      throw new JsonProcessingException("not a result for " + cc) {};
+    }
+    return result;
+  }
+
+  /** Builds the result reader ahead of the first result, which then arrives to a warm parser. */
+  static void warmUp() {
+    try {
+      result(resultLine(new FlagResult("BR", FlagStatus.OK, 1, 1, 0, 0, "-", null)), "BR");
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot read our own result line", e);
+    }
+  }
+
+  private static String write(Object value) {
+    try {
+      return JSON.writeValueAsString(value); // never pretty-printed: one line
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
