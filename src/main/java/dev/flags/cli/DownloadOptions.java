@@ -33,13 +33,13 @@ public final class DownloadOptions {
       converter = ModeConverter.class,
       completionCandidates = ModeNames.class,
       description = {
-        "Concurrency strategy (default: ${DEFAULT-VALUE}); its default -m in brackets:",
-        "  sequential  one flag after another (-m is ignored: 1 connection)",
+        "Concurrency strategy (default: ${DEFAULT-VALUE}) [default -m]:",
+        "  sequential  one flag at a time [1, always]",
         "  threads     a pool of platform threads [30]",
-        "  processes   a pool of worker JVMs, one flag at a time each [number of cores]",
-        "  virtual     a virtual thread per flag, -m of them at a time [100]",
-        "  async       non-blocking OkHttp calls, -m in flight [100]",
-        "Against -s REMOTE the default -m is at most 5, out of politeness."
+        "  processes   a pool of worker JVMs [cores]",
+        "  virtual     a virtual thread per flag [100]",
+        "  async       non-blocking OkHttp calls [100]",
+        "With -s REMOTE the default -m is at most 5."
       })
   private Mode mode;
 

@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     subcommands = WorkerCommand.class,
+    synopsisSubcommandLabel = "", // the only subcommand is internal and hidden
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
@@ -48,9 +49,9 @@ import picocli.CommandLine.Spec;
       "  flags                        the 20 most populous, from the embedded server",
       "  flags --mode=sequential -a   all 194 countries, one at a time",
       "  flags -m 4 -v B C            BA..BZ and CA..CZ, 4 at a time, a line per flag",
-      "  flags --mode=processes -v -a all 194 with a worker JVM per core",
+      "  flags --mode=processes -v -a all 194, a worker JVM per core",
       "  flags --mode=virtual -v --order=submitted",
-      "                               lines in the order of the codes, not of completion",
+      "                               -v lines in the order of the codes",
       "  flags -s DELAY -l 10         the first 10 codes, from the book's DELAY server",
       "  flags -s http://127.0.0.1:8080/flags -d /tmp/f",
       "                               any server in the book's layout, into /tmp/f"

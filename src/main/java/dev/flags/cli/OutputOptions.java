@@ -27,7 +27,8 @@ public final class OutputOptions {
       description = {
         "Order of the -v lines (default: ${DEFAULT-VALUE}):",
         "  completed  as each flag completes",
-        "  submitted  in the order of the codes: a slow flag holds back the lines after it",
+        "  submitted  in the order of the codes: a slow",
+        "             flag holds back the lines after it",
         "Totals are the same either way."
       })
   Order order;

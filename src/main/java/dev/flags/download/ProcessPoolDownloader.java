@@ -1,6 +1,5 @@
 package dev.flags.download;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -29,17 +28,22 @@ import org.slf4j.LoggerFactory;
  * into events, so the scheduling itself needs no locks. Workers log to the inherited stderr.
  *
  * <p>Failures are contained: a worker that dies mid-download (crash, {@code kill -9}) has its code
- * retried once on another worker, then reported ERROR, and a replacement starts while work remains;
- * a worker that answers garbage fails that code and is replaced; workers that cannot start at all
- * fail the remaining codes instead of being restarted forever. When the run ends, is interrupted,
- * or fails, every worker is stopped before {@link #downloadMany} returns. If this JVM dies instead,
- * the workers see their stdin close and exit by themselves.
+ * retried once on another worker, then reported ERROR, and a replacement starts while work remains
+ * (a code handed to a worker that died before it started the code is handed on without using up
+ * that retry: several workers killed at once cost no code its retry); a worker that answers garbage
+ * fails that code and is replaced; workers that cannot start at all fail the remaining codes
+ * instead of being restarted forever. When the run ends, is interrupted, or fails, every worker is
+ * stopped before {@link #downloadMany} returns. If this JVM dies instead, the workers see their
+ * stdin close and exit by themselves.
  */
 public final class ProcessPoolDownloader implements Downloader {
   private static final Logger log = LoggerFactory.getLogger(ProcessPoolDownloader.class);
 
   /** A code is tried on this many workers that died on it before it is reported ERROR. */
   static final int MAX_TRIES = 2;
+
+  /** A code handed to this many workers that died before they started it is reported ERROR. */
+  static final int MAX_HANDOFFS = 3;
 
   /** A worker not ready by then is taken for one that cannot start. */
   static final Duration START_TIMEOUT = Duration.ofSeconds(30);
@@ -130,8 +134,11 @@ public final class ProcessPoolDownloader implements Downloader {
     }
   }
 
-  /** A code to download, and how many workers have died on it so far. */
-  private record Task(String cc, int crashes) {}
+  /**
+   * A code to download; how many workers died on it, and how many died after it was handed to them
+   * but before they started it.
+   */
+  private record Task(String cc, int crashes, int handoffs) {}
 
   /** What a worker's reader thread saw: a line, or (line null) the end of its stdout. */
   private record Event(Worker worker, String line, int exitCode) {}
@@ -146,6 +153,7 @@ public final class ProcessPoolDownloader implements Downloader {
     boolean ready;
     boolean retired;
     Task task;
+    boolean taskStarted;
     long taskStartNanos;
 
     Worker(Process process, boolean initial) {
@@ -156,14 +164,13 @@ public final class ProcessPoolDownloader implements Downloader {
       this.initial = initial;
     }
 
-    /** Sends one line; false if the worker is gone (its end-of-stream event will follow). */
-    boolean send(String line) {
+    /** Sends one line. If the worker is gone, its end-of-stream event follows and settles it. */
+    void send(String line) {
       try {
         stdin.write(line + "\n");
         stdin.flush();
-        return true;
       } catch (IOException e) {
-        return false;
+        // dead: see exited()
       }
     }
 
@@ -195,7 +202,7 @@ public final class ProcessPoolDownloader implements Downloader {
       this.total = codes.size();
       this.listener = listener;
       this.target = Math.min(workers, codes.size());
-      codes.forEach(cc -> pending.add(new Task(cc, 0)));
+      codes.forEach(cc -> pending.add(new Task(cc, 0, 0)));
     }
 
     List<FlagResult> all() throws InterruptedException {
@@ -234,6 +241,12 @@ public final class ProcessPoolDownloader implements Downloader {
         return;
       }
       Task task = worker.task;
+      if (task != null
+          && !worker.taskStarted
+          && line.equals(WorkerProtocol.startedLine(task.cc()))) {
+        worker.taskStarted = true;
+        return;
+      }
       worker.task = null;
       if (task == null) {
         log.warn("worker {} said out of turn: {}; replacing it", worker.name, shown(line));
@@ -244,7 +257,7 @@ public final class ProcessPoolDownloader implements Downloader {
       FlagResult result;
       try {
         result = WorkerProtocol.result(line, task.cc());
-      } catch (JsonProcessingException e) {
+      } catch (IOException e) {
         // Its stdout can no longer be trusted to line up with our codes: fail the code, replace it.
         log.warn("worker {} sent a bad result for {}; replacing it", worker.name, task.cc());
         finish(failure(task, worker, "worker sent a bad result: " + shown(line)));
@@ -280,7 +293,9 @@ public final class ProcessPoolDownloader implements Downloader {
         log.warn("worker {} exited with code {} before it was ready", worker.name, exitCode);
       }
       Task task = worker.task;
-      if (task != null) {
+      if (task != null && !worker.taskStarted) {
+        handOn(task, worker, exitCode);
+      } else if (task != null) {
         int crashes = task.crashes() + 1;
         if (crashes < MAX_TRIES) {
           log.warn(
@@ -288,14 +303,41 @@ public final class ProcessPoolDownloader implements Downloader {
               worker.name,
               exitCode,
               task.cc());
-          pending.addFirst(new Task(task.cc(), crashes));
+          pending.addFirst(new Task(task.cc(), crashes, task.handoffs()));
         } else {
+          log.warn(
+              "worker {} died (exit code {}) downloading {}, the second worker to; giving up on it",
+              worker.name,
+              exitCode,
+              task.cc());
           String reason = "worker died twice downloading it (last: exit code " + exitCode + ")";
-          finish(failure(new Task(task.cc(), crashes), worker, reason));
+          finish(failure(new Task(task.cc(), crashes, task.handoffs()), worker, reason));
         }
+      } else if (worker.ready) {
+        log.warn("worker {} died (exit code {}) while idle", worker.name, exitCode);
       }
       assignIdleWorkers();
       replenish();
+    }
+
+    /**
+     * The worker died holding a code it had not started: it was dead already when it got it (say,
+     * several workers killed at once). The code goes to another worker without using up its retry.
+     */
+    private void handOn(Task task, Worker worker, int exitCode) {
+      int handoffs = task.handoffs() + 1;
+      if (handoffs < MAX_HANDOFFS) {
+        log.warn(
+            "worker {} died (exit code {}) before it started {}; handing it on",
+            worker.name,
+            exitCode,
+            task.cc());
+        pending.addFirst(new Task(task.cc(), task.crashes(), handoffs));
+      } else {
+        String reason =
+            "workers kept dying before they started it (last: exit code " + exitCode + ")";
+        finish(failure(task, worker, reason));
+      }
     }
 
     /** Gives the next pending code to this worker, if any is left. */
@@ -305,8 +347,9 @@ public final class ProcessPoolDownloader implements Downloader {
         return; // idle until a crash re-queues a code, or the run ends
       }
       worker.task = task;
+      worker.taskStarted = false;
       worker.taskStartNanos = System.nanoTime();
-      worker.send(task.cc());
+      worker.send(task.cc()); // if it is dead, its end-of-stream event hands the code on
     }
 
     private void assignIdleWorkers() {

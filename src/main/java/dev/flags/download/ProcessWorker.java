@@ -50,6 +50,8 @@ public final class ProcessWorker {
       results.println(WorkerProtocol.READY);
       results.flush();
       for (String cc = codes.take(); !cc.equals(END); cc = codes.take()) {
+        results.println(WorkerProtocol.startedLine(cc));
+        results.flush();
         results.println(WorkerProtocol.resultLine(downloadOne.download(cc)));
         results.flush();
         if (results.checkError()) {

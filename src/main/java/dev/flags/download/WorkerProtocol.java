@@ -2,6 +2,7 @@ package dev.flags.download;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
@@ -11,7 +12,9 @@ import java.io.UncheckedIOException;
  *   <li>parent to worker: the run's {@link DownloadSettings} as JSON, once;
  *   <li>worker to parent: {@value #READY} once it can download;
  *   <li>parent to worker: a country code, one at a time, only when the worker is free;
- *   <li>worker to parent: that code's {@link FlagResult} as JSON;
+ *   <li>worker to parent: {@code started CC} as it begins, then that code's {@link FlagResult} as
+ *       JSON (the first line tells a worker that died on a code from one that died before it got
+ *       the code);
  *   <li>parent closes the worker's stdin: the worker exits.
  * </ol>
  *
@@ -20,6 +23,7 @@ import java.io.UncheckedIOException;
  */
 final class WorkerProtocol {
   static final String READY = "ready";
+  private static final String STARTED = "started ";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,15 +37,19 @@ final class WorkerProtocol {
     return JSON.readValue(line, DownloadSettings.class);
   }
 
+  static String startedLine(String cc) {
+    return STARTED + cc;
+  }
+
   static String resultLine(FlagResult result) {
     return write(result);
   }
 
-  /** The result in {@code line}, if it is a well-formed result for {@code cc}. */
-  static FlagResult result(String line, String cc) throws JsonProcessingException {
+  /** The result in {@code line}; an exception unless it is a well-formed result for {@code cc}. */
+  static FlagResult result(String line, String cc) throws IOException {
     FlagResult result = JSON.readValue(line, FlagResult.class);
     if (!cc.equals(result.cc()) || result.status() == null) {
-      throw new JsonProcessingException("not a result for " + cc) {};
+      throw new IOException("not a result for " + cc);
     }
     return result;
   }
@@ -50,8 +58,8 @@ final class WorkerProtocol {
   static void warmUp() {
     try {
       result(resultLine(new FlagResult("BR", FlagStatus.OK, 1, 1, 0, 0, "-", null)), "BR");
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot read our own result line", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read our own result line", e);
     }
   }
 

@@ -2,12 +2,14 @@ package dev.flags.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.flags.country.Countries;
 import dev.flags.server.FlagGif;
 import java.util.Locale;
@@ -64,8 +66,33 @@ public final class FlagStubs {
   }
 
   public void stub(String cc, ResponseDefinitionBuilder response) {
-    String lower = cc.toLowerCase(Locale.ROOT);
+    wireMock.stubFor(get(urlEqualTo(path(cc))).willReturn(response));
+  }
+
+  /** The first request for this code gets {@code first}; every later one gets the GIF. */
+  public byte[] okAfter(String cc, ResponseDefinitionBuilder first) {
+    byte[] body = gif(cc);
     wireMock.stubFor(
-        get(urlEqualTo("/flags/" + lower + "/" + lower + ".gif")).willReturn(response));
+        get(urlEqualTo(path(cc)))
+            .inScenario(cc)
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(first)
+            .willSetStateTo("answered"));
+    wireMock.stubFor(
+        get(urlEqualTo(path(cc)))
+            .inScenario(cc)
+            .whenScenarioStateIs("answered")
+            .willReturn(aResponse().withStatus(200).withBody(body)));
+    return body;
+  }
+
+  /** How many requests for this code's GIF the server has received so far. */
+  public int requests(String cc) {
+    return wireMock.findAll(getRequestedFor(urlEqualTo(path(cc)))).size();
+  }
+
+  private static String path(String cc) {
+    String lower = cc.toLowerCase(Locale.ROOT);
+    return "/flags/" + lower + "/" + lower + ".gif";
   }
 }
