@@ -7,8 +7,10 @@ import dev.flags.download.FlagResult;
 import dev.flags.download.Mode;
 import dev.flags.report.RunReport;
 import dev.flags.report.TextReport;
+import dev.flags.server.Chaos;
 import dev.flags.server.FlagServer;
 import dev.flags.server.GeneratedFlags;
+import dev.flags.server.RequestLog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -27,6 +29,7 @@ import picocli.CommandLine.Spec;
     name = "flags",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
+    subcommands = ServeCommand.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
@@ -47,12 +50,16 @@ import picocli.CommandLine.Spec;
       "  flags -m 4 -v B C            BA..BZ and CA..CZ, 4 at a time, a line per flag",
       "  flags -s DELAY -l 10         the first 10 codes, from the book's DELAY server",
       "  flags -s http://127.0.0.1:8080/flags -d /tmp/f",
-      "                               any server in the book's layout, into /tmp/f"
+      "                               any server in the book's layout, into /tmp/f",
+      "  flags --server-delay 500..5000 -a",
+      "                               all 194 from an embedded server as slow as DELAY",
+      "  flags serve --book           the book's LOCAL, DELAY and ERROR servers"
     })
 public final class FlagsCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
   @Mixin private CodeOptions codeOptions;
   @Mixin private ServerOptions serverOptions;
+  @Mixin private EmbeddedServerOptions embeddedServerOptions;
   @Mixin private DownloadOptions downloadOptions;
   @Mixin private OutputOptions outputOptions;
 
@@ -64,7 +71,10 @@ public final class FlagsCommand implements Callable<Integer> {
     cli.setParameterExceptionHandler(
         (e, argv) -> {
           // One line: what is wrong, and where to read more.
-          e.getCommandLine().getErr().println("flags: " + e.getMessage() + " (see 'flags --help')");
+          String command = e.getCommandLine().getCommandSpec().qualifiedName();
+          e.getCommandLine()
+              .getErr()
+              .println("flags: " + e.getMessage() + " (see '" + command + " --help')");
           e.getCommandLine().getErr().flush();
           return ExitCodes.USAGE;
         });
@@ -88,6 +98,7 @@ public final class FlagsCommand implements Callable<Integer> {
     // Validate everything before touching the network or the disk.
     List<String> codes = codeOptions.codes();
     ServerChoice server = serverOptions.choice();
+    Chaos chaos = embeddedServerOptions.chaos(server);
     Mode mode = downloadOptions.mode();
     int maxReq = downloadOptions.maxReq();
     Duration timeout = downloadOptions.timeout();
@@ -96,7 +107,7 @@ public final class FlagsCommand implements Callable<Integer> {
       LogConfigurator.verbose();
     }
 
-    try (FlagServer embedded = server.embedded() ? startEmbedded() : null) {
+    try (FlagServer embedded = server.embedded() ? startEmbedded(chaos) : null) {
       String baseUrl = embedded != null ? embedded.baseUrl() : server.baseUrl();
       PrintWriter out = spec.commandLine().getOut();
       int concurrency = Math.min(maxReq, codes.size());
@@ -148,9 +159,9 @@ public final class FlagsCommand implements Callable<Integer> {
     }
   }
 
-  private static FlagServer startEmbedded() {
+  private static FlagServer startEmbedded(Chaos chaos) {
     try {
-      return FlagServer.start("127.0.0.1", 0, new GeneratedFlags());
+      return FlagServer.start("127.0.0.1", 0, new GeneratedFlags(), chaos, RequestLog.IGNORE);
     } catch (IOException e) {
       throw new FlagsException(
           ExitCodes.ERRORS, "cannot start the embedded flag server: " + e.getMessage(), e);
