@@ -69,6 +69,9 @@ import picocli.CommandLine.Spec;
 public final class ServeCommand implements Callable<Integer> {
   static final int DEFAULT_PORT = 8000;
 
+  /** The book's ERROR server: {@code slow_server.py --error-rate .25}, answering 418. */
+  static final double BOOK_ERROR_RATE = 0.25;
+
   /** One server to start: which of the book's it is (or "" alone), where, and how it behaves. */
   record Plan(String label, int port, Chaos chaos) {}
 
@@ -206,7 +209,10 @@ public final class ServeCommand implements Callable<Integer> {
       return List.of(
           new Plan("LOCAL", DEFAULT_PORT, Chaos.NONE),
           new Plan("DELAY", DEFAULT_PORT + 1, delayed),
-          new Plan("ERROR", DEFAULT_PORT + 2, delayed.withErrors(0.25, 418)));
+          new Plan(
+              "ERROR",
+              DEFAULT_PORT + 2,
+              delayed.withErrors(BOOK_ERROR_RATE, Chaos.DEFAULT_ERROR_STATUS)));
     }
     if (exportDir != null && (errorRate != null || errorStatus != null || faults != null)) {
       throw usage(
@@ -257,7 +263,14 @@ public final class ServeCommand implements Callable<Integer> {
       flags = WireMockExport.write(catalog, exported, dir);
     } catch (IOException e) {
       throw new FlagsException(
-          ExitCodes.ERRORS, "cannot write the WireMock export to " + dir + ": " + e, e);
+          ExitCodes.ERRORS,
+          "cannot write the WireMock export to "
+              + dir
+              + ": "
+              + e.getClass().getSimpleName()
+              + " "
+              + e.getMessage(),
+          e);
     }
     PrintWriter out = spec.commandLine().getOut();
     out.println(

@@ -208,7 +208,7 @@ public final class FlagServer implements AutoCloseable {
       }
       case SLOW_BODY -> {
         answer.writeHead(out, keepAlive);
-        return !body || dribble(out, answer.body()) && keepAlive;
+        return (!body || dribble(out, answer.body())) && keepAlive;
       }
       default -> {
         return false; // EMPTY: close without a word

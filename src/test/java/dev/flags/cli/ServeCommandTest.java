@@ -139,6 +139,17 @@ class ServeCommandTest {
   }
 
   @Test
+  void anExportThatCannotBeWrittenIsARuntimeErrorInOneLine() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("wm"));
+    Files.writeString(dir.resolve("mappings"), "a file where the folder should be");
+    FlagsRun run = serve("--export-wiremock", dir.toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.ERRORS);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err().lines()).hasSize(1);
+    assertThat(run.err()).startsWith("flags: cannot write the WireMock export to " + dir + ": ");
+  }
+
+  @Test
   void exportingOntoAFileIsAUsageError() throws IOException {
     Path file = Files.writeString(tmp.resolve("file"), "x");
     assertUsageError(serve("--export-wiremock", file.toString()), "is not a folder");

@@ -235,6 +235,8 @@ class ChaosServerTest {
       assertThat(response.code()).isEqualTo(429);
     }
     RequestLog entry = log.remove();
+    assertThat(new RequestLog(entry.received(), "GET", "/\u001b[2J", "404", 0).line(""))
+        .endsWith(" GET /?[2J -> 404");
     assertThat(entry.line("DELAY"))
         .matches(
             "\\d\\d:\\d\\d:\\d\\d\\.\\d{3} DELAY GET /flags/br/br.gif\\?x=%01 -> status-429 after 20 ms");

@@ -70,21 +70,25 @@ class WireMockExportTest {
     }
   }
 
-  @Test
-  void keepsTheDelayFixedOrUniform() throws IOException {
-    WireMockExport.write(flags, new Delay(500, 5000), dir.resolve("uniform"));
-    JsonNode uniform =
-        new ObjectMapper().readTree(dir.resolve("uniform/mappings/br-gif.json").toFile());
-    assertThat(uniform.at("/response/delayDistribution/type").asText()).isEqualTo("uniform");
-    assertThat(uniform.at("/response/delayDistribution/lower").asLong()).isEqualTo(500);
-    assertThat(uniform.at("/response/delayDistribution/upper").asLong()).isEqualTo(5000);
+  /** A tree holding only Brazil's flag, so these WireMock servers load one mapping. */
+  private FlagTree brazilOnly() throws IOException {
+    Path tree = Files.createDirectories(dir.resolve("tree/br"));
+    Files.write(tree.resolve("br.gif"), flags.find("br/br.gif").orElseThrow().body());
+    return FlagTree.load(dir.resolve("tree"));
+  }
 
-    WireMockExport.write(flags, Delay.fixed(300), dir.resolve("fixed"));
-    WireMockServer server = wireMock(dir.resolve("fixed"));
+  @Test
+  void exportsAFlagTreeAndKeepsAFixedDelay() throws IOException {
+    byte[] gif = flags.find("br/br.gif").orElseThrow().body();
+    assertThat(WireMockExport.write(brazilOnly(), Delay.fixed(300), dir.resolve("wm")))
+        .isEqualTo(1);
+    assertThat(dir.resolve("wm/__files/flags/br/br.gif")).hasBinaryContent(gif);
+    assertThat(dir.resolve("wm/mappings/br-metadata.json")).doesNotExist();
+    WireMockServer server = wireMock(dir.resolve("wm"));
     try {
       long start = System.nanoTime();
       try (Response response = get(server, "br/br.gif")) {
-        assertThat(response.body().bytes()).isEqualTo(flags.find("br/br.gif").orElseThrow().body());
+        assertThat(response.body().bytes()).isEqualTo(gif);
       }
       assertThat(Duration.ofNanos(System.nanoTime() - start))
           .isGreaterThanOrEqualTo(Duration.ofMillis(300));
@@ -94,15 +98,12 @@ class WireMockExportTest {
   }
 
   @Test
-  void exportsAFlagTreeToo() throws IOException {
-    Path tree = dir.resolve("tree/br");
-    Files.createDirectories(tree);
-    byte[] gif = flags.find("br/br.gif").orElseThrow().body();
-    Files.write(tree.resolve("br.gif"), gif);
-    assertThat(
-            WireMockExport.write(FlagTree.load(dir.resolve("tree")), Delay.NONE, dir.resolve("wm")))
-        .isEqualTo(1);
-    assertThat(dir.resolve("wm/__files/flags/br/br.gif")).hasBinaryContent(gif);
-    assertThat(dir.resolve("wm/mappings/br-metadata.json")).doesNotExist();
+  void aDelayRangeBecomesWireMocksUniformDistribution() throws IOException {
+    WireMockExport.write(brazilOnly(), new Delay(500, 5000), dir.resolve("wm"));
+    JsonNode mapping = new ObjectMapper().readTree(dir.resolve("wm/mappings/br-gif.json").toFile());
+    assertThat(mapping.at("/response/delayDistribution/type").asText()).isEqualTo("uniform");
+    assertThat(mapping.at("/response/delayDistribution/lower").asLong()).isEqualTo(500);
+    assertThat(mapping.at("/response/delayDistribution/upper").asLong()).isEqualTo(5000);
+    assertThat(mapping.at("/response/fixedDelayMilliseconds").isMissingNode()).isTrue();
   }
 }
