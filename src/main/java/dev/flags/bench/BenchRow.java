@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.flags.report.MachineFormats;
 import dev.flags.report.RunReport;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -70,7 +71,8 @@ public record BenchRow(
       Optional<Duration> sequentialMedian,
       Optional<Duration> delay,
       int codes) {
-    Duration median = median(runs.stream().map(RunReport::elapsed).toList());
+    List<Duration> elapsed = runs.stream().map(RunReport::elapsed).toList();
+    Duration median = median(elapsed);
     double medianS = seconds(median);
     Optional<Duration> ideal =
         delay
@@ -80,9 +82,9 @@ public record BenchRow(
         cell.mode().label(),
         cell.maxReq(),
         runs.size(),
-        MachineFormats.seconds(median),
-        runs.stream().map(RunReport::elapsed).min(Duration::compareTo).map(BenchRow::round).get(),
-        runs.stream().map(RunReport::elapsed).max(Duration::compareTo).map(BenchRow::round).get(),
+        round(median),
+        round(Collections.min(elapsed)),
+        round(Collections.max(elapsed)),
         rounded(codes / medianS, 10),
         sequentialMedian.map(s -> rounded(seconds(s) / medianS, 100)).orElse(null),
         ideal.map(i -> rounded(seconds(i) / medianS, 1000)).orElse(null),
@@ -90,7 +92,7 @@ public record BenchRow(
         round(median(runs.stream().map(RunReport::workerStartup).toList())),
         runs.stream().mapToLong(RunReport::errors).sum(),
         (int) runs.stream().filter(r -> r.errors() > 0).count(),
-        runs.stream().map(r -> round(r.elapsed())).toList());
+        elapsed.stream().map(BenchRow::round).toList());
   }
 
   /** The middle value; the mean of the two middle values for an even count. */

@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
+    header = "Times each mode and concurrency over several runs: a table, JSON or CSV, a chart.",
     description = {
       "Downloads the same flags with each mode and concurrency, one warm-up run and then --runs"
           + " measured runs each, every run into a fresh temporary folder, all in this JVM;"

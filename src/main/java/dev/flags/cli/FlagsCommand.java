@@ -49,8 +49,8 @@ import picocli.CommandLine.Spec;
       "  flags --mode=sequential -a   all 194 countries, one at a time",
       "  flags -m 4 -v B C            BA..BZ and CA..CZ, 4 at a time, a line per flag",
       "  flags -s DELAY -l 10         the first 10 codes, from the book's DELAY server",
-      "  flags --format json | jq .ok the report as JSON (or --format csv: a row per flag)",
-      "  flags -m 4 --timeline t.svg  draw who downloaded what, when (.svg, .png, .html)",
+      "  flags --format json          the report as one JSON object (or csv)",
+      "  flags -m 4 --timeline t.svg  a Gantt chart of the run (.svg, .png, .html)",
       "  flags bench --runs 3         compare the modes (see 'flags bench --help')",
       "  flags -s http://127.0.0.1:8080/flags -d /tmp/f",
       "                               any server in the book's layout, into /tmp/f"

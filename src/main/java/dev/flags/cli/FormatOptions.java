@@ -13,8 +13,8 @@ public final class FormatOptions {
       completionCandidates = FormatConverter.class,
       description = {
         "What stdout carries (default: ${DEFAULT-VALUE}): text, json (one object on one line)"
-            + " or csv (a header, then one row per line). With json and csv, stdout carries"
-            + " nothing else."
+            + " or csv (a header line, then a line per flag; for bench, per row). With json and"
+            + " csv, stdout carries nothing else."
       })
   private OutputFormat format;
 
