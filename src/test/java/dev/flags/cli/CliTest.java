@@ -1,12 +1,12 @@
 package dev.flags.cli;
 
+import static dev.flags.testing.Cli.flags;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.flags.testing.Cli.Run;
 import dev.flags.testing.FlagStubs;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,16 +19,6 @@ class CliTest {
   @RegisterExtension static WireMockExtension wireMock = FlagStubs.extension();
   @TempDir Path dest;
   private final FlagStubs stubs = new FlagStubs(wireMock);
-
-  /** What one in-process run of {@code flags} printed and returned. */
-  record Run(int exitCode, String out, String err) {}
-
-  private static Run flags(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = FlagsCommand.execute(new PrintWriter(out), new PrintWriter(err), args);
-    return new Run(code, out.toString(), err.toString());
-  }
 
   @ParameterizedTest
   @ValueSource(

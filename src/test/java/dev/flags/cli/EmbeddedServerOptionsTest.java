@@ -2,6 +2,8 @@ package dev.flags.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flags.testing.Cli;
+import dev.flags.testing.Cli.Run;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,15 +16,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EmbeddedServerOptionsTest {
   @TempDir Path dest;
 
-  private FlagsRun flags(String... args) {
+  private Run flags(String... args) {
     List<String> argv = new java.util.ArrayList<>(List.of("-d", dest.toString(), "-v"));
     argv.addAll(List.of(args));
-    return FlagsRun.of(argv.toArray(String[]::new));
+    return Cli.flags(argv.toArray(String[]::new));
   }
 
   @Test
   void anErrorRateOfOneFailsEveryFlagWithATeapot() {
-    FlagsRun run = flags("--server-error-rate", "1", "BR", "JP");
+    Run run = flags("--server-error-rate", "1", "BR", "JP");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.ERRORS);
     assertThat(run.out())
         .contains("BR error: HTTP 418 I'm a teapot\n", "JP error: HTTP 418 I'm a teapot\n")
@@ -31,7 +33,7 @@ class EmbeddedServerOptionsTest {
 
   @Test
   void faultsReachTheClient() {
-    FlagsRun run = flags("--server-fault", "status-503:1", "BR");
+    Run run = flags("--server-fault", "status-503:1", "BR");
     assertThat(run.out()).contains("BR error: HTTP 503 Service Unavailable\n");
     run = flags("--server-fault", "reset:1", "BR");
     assertThat(run.out()).contains("BR error: connection reset\n");
@@ -41,7 +43,7 @@ class EmbeddedServerOptionsTest {
   @Test
   void aDelayIsHonoured() {
     long start = System.nanoTime();
-    FlagsRun run = flags("--server-delay", "250", "BR");
+    Run run = flags("--server-delay", "250", "BR");
     assertThat(Duration.ofNanos(System.nanoTime() - start))
         .isGreaterThanOrEqualTo(Duration.ofMillis(250));
     assertThat(run.exitCode()).isZero();
@@ -58,7 +60,7 @@ class EmbeddedServerOptionsTest {
     assertThat(first).hasSizeBetween(30, 90).isEqualTo(second);
   }
 
-  private static List<String> errorLines(FlagsRun run) {
+  private static List<String> errorLines(Run run) {
     return run.out().lines().filter(l -> l.contains(" error: ")).sorted().toList();
   }
 
@@ -73,7 +75,7 @@ class EmbeddedServerOptionsTest {
       })
   void misuseIsAOneLineUsageError(String argsAndMessage) {
     String[] parts = argsAndMessage.split("\\|");
-    FlagsRun run = flags(parts[0].split(" "));
+    Run run = flags(parts[0].split(" "));
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.out()).isEmpty();
     assertThat(run.err().lines()).hasSize(1);

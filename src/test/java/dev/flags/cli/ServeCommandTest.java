@@ -8,6 +8,8 @@ import dev.flags.server.Fault;
 import dev.flags.server.FlagServer;
 import dev.flags.server.GeneratedFlags;
 import dev.flags.server.RequestLog;
+import dev.flags.testing.Cli;
+import dev.flags.testing.Cli.Run;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -30,13 +32,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ServeCommandTest {
   @TempDir Path tmp;
 
-  private static FlagsRun serve(String... args) {
+  private static Run serve(String... args) {
     List<String> argv = new ArrayList<>(List.of("serve"));
     argv.addAll(Arrays.asList(args));
-    return FlagsRun.of(argv.toArray(String[]::new));
+    return Cli.flags(argv.toArray(String[]::new));
   }
 
-  private static void assertUsageError(FlagsRun run, String message) {
+  private static void assertUsageError(Run run, String message) {
     assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.out()).isEmpty();
     assertThat(run.err().lines()).hasSize(1).allMatch(l -> l.startsWith("flags: "));
@@ -85,7 +87,7 @@ class ServeCommandTest {
   @Test
   void aPortInUseIsARuntimeErrorInOneLine() throws IOException {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      FlagsRun run = serve("--port", String.valueOf(taken.getLocalPort()));
+      Run run = serve("--port", String.valueOf(taken.getLocalPort()));
       assertThat(run.exitCode()).isEqualTo(ExitCodes.ERRORS);
       assertThat(run.out()).isEmpty();
       assertThat(run.err())
@@ -125,7 +127,7 @@ class ServeCommandTest {
   @Test
   void exportsWireMockMappingsAndExits() {
     Path dir = tmp.resolve("wm");
-    FlagsRun run = serve("--export-wiremock", dir.toString(), "--delay", "100..200");
+    Run run = serve("--export-wiremock", dir.toString(), "--delay", "100..200");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
         .isEqualTo(
@@ -142,7 +144,7 @@ class ServeCommandTest {
   void anExportThatCannotBeWrittenIsARuntimeErrorInOneLine() throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("wm"));
     Files.writeString(dir.resolve("mappings"), "a file where the folder should be");
-    FlagsRun run = serve("--export-wiremock", dir.toString());
+    Run run = serve("--export-wiremock", dir.toString());
     assertThat(run.exitCode()).isEqualTo(ExitCodes.ERRORS);
     assertThat(run.out()).isEmpty();
     assertThat(run.err().lines()).hasSize(1);
@@ -157,10 +159,10 @@ class ServeCommandTest {
 
   @Test
   void helpNamesTheFaultsAndShowsExamples() {
-    FlagsRun help = serve("--help");
+    Run help = serve("--help");
     assertThat(help.exitCode()).isZero();
     assertThat(help.out()).contains("--fault", "slow-body", "--book", "Examples:", "Exit codes:");
-    assertThat(FlagsRun.of("--help").out()).contains("serve", "--server-delay");
+    assertThat(Cli.flags("--help").out()).contains("serve", "--server-delay");
     assertThat(ChaosArgs.FAULT_NAMES).isEqualTo(Fault.labels());
   }
 }
