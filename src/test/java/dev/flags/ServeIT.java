@@ -24,12 +24,10 @@ class ServeIT {
   @Test
   void servesUntilSigtermForTheToolAndAnyClient() throws Exception {
     Path log = tmp.resolve("serve.err");
-    ProcessBuilder builder =
-        new ProcessBuilder("./flags", "serve", "--port", "0", "--delay", "300", "--seed", "1");
-    builder.environment().remove("JAVA_HOME");
-    builder.environment().put("FLAGS_NO_BUILD", "1");
-    builder.redirectError(log.toFile());
-    Process server = builder.start();
+    Process server =
+        LauncherIT.launcher("serve", "--port", "0", "--delay", "300", "--seed", "1")
+            .redirectError(log.toFile())
+            .start();
     try (BufferedReader out =
         new BufferedReader(
             new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
