@@ -20,13 +20,18 @@ class LauncherIT {
 
   record Result(int exitCode, String out, String err) {}
 
-  static Result launch(String... args) throws IOException, InterruptedException {
+  /** {@code ./flags args...}, as a user runs it, ready to start. */
+  static ProcessBuilder launcher(String... args) {
     List<String> command = new ArrayList<>(List.of("./flags"));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().remove("JAVA_HOME"); // the launcher must find Java 25 by itself
     builder.environment().put("FLAGS_NO_BUILD", "1"); // `mvn verify` has just packaged it
-    Process process = builder.start();
+    return builder;
+  }
+
+  static Result launch(String... args) throws IOException, InterruptedException {
+    Process process = launcher(args).start();
     process.getOutputStream().close();
     var out = process.getInputStream().readAllBytes();
     var err = process.getErrorStream().readAllBytes();

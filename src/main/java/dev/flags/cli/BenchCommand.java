@@ -7,7 +7,8 @@ import dev.flags.bench.BenchReport;
 import dev.flags.bench.Cell;
 import dev.flags.country.Countries;
 import dev.flags.download.Mode;
-import dev.flags.server.DelayedCatalog;
+import dev.flags.server.Chaos;
+import dev.flags.server.Delay;
 import dev.flags.server.FlagServer;
 import dev.flags.server.GeneratedFlags;
 import java.io.IOException;
@@ -144,7 +145,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     try (FlagServer embedded =
         server.embedded()
-            ? FlagsCommand.startEmbedded(new DelayedCatalog(new GeneratedFlags(), delay.get()))
+            ? FlagsCommand.startEmbedded(
+                new GeneratedFlags(), Chaos.NONE.withDelay(Delay.fixed(delay.get().toMillis())))
             : null) {
       String baseUrl = embedded != null ? embedded.baseUrl() : server.baseUrl();
       BenchPlan plan =

@@ -8,9 +8,11 @@ import dev.flags.report.RunSchema;
 import dev.flags.report.TextReport;
 import dev.flags.report.TimedRun;
 import dev.flags.report.chart.TimelineChart;
+import dev.flags.server.Chaos;
 import dev.flags.server.FlagCatalog;
 import dev.flags.server.FlagServer;
 import dev.flags.server.GeneratedFlags;
+import dev.flags.server.RequestLog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "flags",
     mixinStandardHelpOptions = true,
-    subcommands = BenchCommand.class,
+    subcommands = {BenchCommand.class, ServeCommand.class},
     versionProvider = VersionProvider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
@@ -53,12 +55,16 @@ import picocli.CommandLine.Spec;
       "  flags -m 4 --timeline t.svg  a Gantt chart of the run (.svg, .png, .html)",
       "  flags bench --runs 3         compare the modes (see 'flags bench --help')",
       "  flags -s http://127.0.0.1:8080/flags -d /tmp/f",
-      "                               any server in the book's layout, into /tmp/f"
+      "                               any server in the book's layout, into /tmp/f",
+      "  flags --server-delay 500..5000 -a",
+      "                               all 194 from an embedded server as slow as DELAY",
+      "  flags serve --book           the book's LOCAL, DELAY and ERROR servers"
     })
 public final class FlagsCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
   @Mixin private CodeOptions codeOptions;
   @Mixin private ServerOptions serverOptions;
+  @Mixin private EmbeddedServerOptions embeddedServerOptions;
   @Mixin private DownloadOptions downloadOptions;
   @Mixin private OutputOptions outputOptions;
   @Mixin private FormatOptions formatOptions;
@@ -98,6 +104,7 @@ public final class FlagsCommand implements Callable<Integer> {
     // Validate everything before touching the network or the disk.
     List<String> codes = codeOptions.codes();
     ServerChoice server = serverOptions.choice();
+    Chaos chaos = embeddedServerOptions.chaos(server);
     Mode mode = downloadOptions.mode();
     int maxReq = downloadOptions.maxReq();
     Duration timeout = downloadOptions.timeout();
@@ -108,7 +115,8 @@ public final class FlagsCommand implements Callable<Integer> {
       LogConfigurator.verbose();
     }
 
-    try (FlagServer embedded = server.embedded() ? startEmbedded(new GeneratedFlags()) : null) {
+    try (FlagServer embedded =
+        server.embedded() ? startEmbedded(new GeneratedFlags(), chaos) : null) {
       String baseUrl = embedded != null ? embedded.baseUrl() : server.baseUrl();
       PrintWriter out = spec.commandLine().getOut();
       // The book's header and -v lines: on stdout in text; with json/csv stdout carries only
@@ -172,10 +180,12 @@ public final class FlagsCommand implements Callable<Integer> {
     }
   }
 
-  /** Starts a flag server for {@code catalog} on a free 127.0.0.1 port. */
-  static FlagServer startEmbedded(FlagCatalog catalog) {
+  /**
+   * Starts a flag server for {@code catalog} on a free 127.0.0.1 port, behaving as {@code chaos}.
+   */
+  static FlagServer startEmbedded(FlagCatalog catalog, Chaos chaos) {
     try {
-      return FlagServer.start("127.0.0.1", 0, catalog);
+      return FlagServer.start("127.0.0.1", 0, catalog, chaos, RequestLog.IGNORE);
     } catch (IOException e) {
       throw new FlagsException(
           ExitCodes.ERRORS, "cannot start the embedded flag server: " + e.getMessage(), e);

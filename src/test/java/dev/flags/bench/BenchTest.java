@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.flags.download.Mode;
-import dev.flags.server.DelayedCatalog;
 import dev.flags.server.FlagServer;
 import dev.flags.server.GeneratedFlags;
 import dev.flags.testing.Cli.Run;
@@ -213,8 +212,7 @@ class BenchTest {
 
   @Test
   void everyRunGetsAFreshFolderThatIsDeletedAfterwards() throws Exception {
-    try (FlagServer server =
-        FlagServer.start("127.0.0.1", 0, new DelayedCatalog(new GeneratedFlags(), Duration.ZERO))) {
+    try (FlagServer server = FlagServer.start("127.0.0.1", 0, new GeneratedFlags())) {
       BenchPlan plan =
           new BenchPlan(
               List.of(new Cell(Mode.THREADS, 2)),
