@@ -2,6 +2,7 @@ package dev.flags;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,13 +20,18 @@ class LauncherIT {
 
   record Result(int exitCode, String out, String err) {}
 
-  static Result launch(String... args) throws IOException, InterruptedException {
+  /** {@code ./flags args...}, as a user runs it, ready to start. */
+  static ProcessBuilder launcher(String... args) {
     List<String> command = new ArrayList<>(List.of("./flags"));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().remove("JAVA_HOME"); // the launcher must find Java 25 by itself
     builder.environment().put("FLAGS_NO_BUILD", "1"); // `mvn verify` has just packaged it
-    Process process = builder.start();
+    return builder;
+  }
+
+  static Result launch(String... args) throws IOException, InterruptedException {
+    Process process = launcher(args).start();
     process.getOutputStream().close();
     var out = process.getInputStream().readAllBytes();
     var err = process.getErrorStream().readAllBytes();
@@ -66,5 +73,45 @@ class LauncherIT {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err().lines()).hasSize(1);
     assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void machineFormatsCarryNothingElseOnStdout() throws Exception {
+    Result json = launch("--format", "json", "-d", dest.toString());
+    assertThat(json.exitCode()).as(json.err()).isZero();
+    var report = new ObjectMapper().readTree(json.out());
+    assertThat(report.get("ok").asInt()).isEqualTo(20);
+    assertThat(report.get("flags")).hasSize(20);
+    try (var files = Files.list(dest)) {
+      assertThat(files).hasSize(20);
+    }
+    Result csv = launch("--format", "csv", "-d", dest.toString());
+    assertThat(csv.exitCode()).as(csv.err()).isZero();
+    assertThat(csv.out().lines()).hasSize(21);
+  }
+
+  @Test
+  void benchWritesJsonAndAChart() throws Exception {
+    Path chart = dest.resolve("c.png");
+    Result run =
+        launch(
+            "bench",
+            "--modes",
+            "sequential,threads",
+            "--runs",
+            "1",
+            "-l",
+            "4",
+            "--delay",
+            "10",
+            "--format",
+            "json",
+            "--chart",
+            chart.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    var report = new ObjectMapper().readTree(run.out());
+    assertThat(report.get("rows")).hasSize(2);
+    assertThat(run.err()).contains("bench: sequential -m 1:", "bench: threads -m 4:");
+    assertThat(ImageIO.read(chart.toFile())).isNotNull();
   }
 }

@@ -6,15 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Iterator;
-import java.util.Locale;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /** How to download: strategy, concurrency, timeout, destination. */
 public final class DownloadOptions {
@@ -31,7 +26,7 @@ public final class DownloadOptions {
       paramLabel = "MODE",
       defaultValue = "threads",
       converter = ModeConverter.class,
-      completionCandidates = ModeNames.class,
+      completionCandidates = ModeConverter.class,
       description = {
         "Concurrency strategy (default: ${DEFAULT-VALUE}) [default -m]:",
         "  sequential  one flag at a time [1, always]",
@@ -118,30 +113,10 @@ public final class DownloadOptions {
     return new ParameterException(spec.commandLine(), message);
   }
 
-  /** Accepts mode names in any case. */
-  static final class ModeConverter implements ITypeConverter<Mode> {
-    @Override
-    public Mode convert(String value) {
-      for (Mode mode : Mode.values()) {
-        if (mode.label().equals(value.toLowerCase(Locale.ROOT))) {
-          return mode;
-        }
-      }
-      throw new TypeConversionException(
-          "unknown mode '" + CodeOptions.printable(value) + "': use one of " + new ModeNames());
-    }
-  }
-
-  /** The mode names, for help and shell completion. */
-  static final class ModeNames implements Iterable<String> {
-    @Override
-    public Iterator<String> iterator() {
-      return Arrays.stream(Mode.values()).map(Mode::label).iterator();
-    }
-
-    @Override
-    public String toString() {
-      return String.join(", ", this);
+  /** Mode names in any case; also lists them for help and shell completion. */
+  static final class ModeConverter extends LabelConverter<Mode> {
+    ModeConverter() {
+      super("mode", Mode.values(), Mode::label);
     }
   }
 }

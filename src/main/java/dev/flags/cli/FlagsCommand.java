@@ -1,22 +1,26 @@
 package dev.flags.cli;
 
-import dev.flags.download.DownloadOne;
 import dev.flags.download.DownloadSettings;
-import dev.flags.download.Downloader;
-import dev.flags.download.FlagResult;
 import dev.flags.download.Mode;
 import dev.flags.download.ResultListener;
 import dev.flags.download.SubmissionOrder;
+import dev.flags.report.OutputFormat;
 import dev.flags.report.RunReport;
+import dev.flags.report.RunSchema;
 import dev.flags.report.TextReport;
+import dev.flags.report.TimedRun;
+import dev.flags.report.chart.TimelineChart;
+import dev.flags.server.Chaos;
+import dev.flags.server.FlagCatalog;
 import dev.flags.server.FlagServer;
 import dev.flags.server.GeneratedFlags;
+import dev.flags.server.RequestLog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,9 +32,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "flags",
     mixinStandardHelpOptions = true,
+    subcommands = {BenchCommand.class, ServeCommand.class, WorkerCommand.class},
     versionProvider = VersionProvider.class,
-    subcommands = WorkerCommand.class,
-    synopsisSubcommandLabel = "", // the only subcommand is internal and hidden
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
@@ -53,26 +56,36 @@ import picocli.CommandLine.Spec;
       "  flags --mode=virtual -v --order=submitted",
       "                               -v lines in the order of the codes",
       "  flags -s DELAY -l 10         the first 10 codes, from the book's DELAY server",
+      "  flags --format json          the report as one JSON object (or csv)",
+      "  flags -m 4 --timeline t.svg  a Gantt chart of the run (.svg, .png, .html)",
+      "  flags bench --runs 3         compare the modes (see 'flags bench --help')",
       "  flags -s http://127.0.0.1:8080/flags -d /tmp/f",
-      "                               any server in the book's layout, into /tmp/f"
+      "                               any server in the book's layout, into /tmp/f",
+      "  flags --server-delay 500..5000 -a",
+      "                               all 194 from an embedded server as slow as DELAY",
+      "  flags serve --book           the book's LOCAL, DELAY and ERROR servers"
     })
 public final class FlagsCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
   @Mixin private CodeOptions codeOptions;
   @Mixin private ServerOptions serverOptions;
+  @Mixin private EmbeddedServerOptions embeddedServerOptions;
   @Mixin private DownloadOptions downloadOptions;
   @Mixin private OutputOptions outputOptions;
+  @Mixin private FormatOptions formatOptions;
 
   /** Runs {@code flags} with these arguments and returns its exit code. */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new FlagsCommand());
     cli.setOut(out);
     cli.setErr(err);
-    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setParameterExceptionHandler(
         (e, argv) -> {
           // One line: what is wrong, and where to read more.
-          e.getCommandLine().getErr().println("flags: " + e.getMessage() + " (see 'flags --help')");
+          String command = e.getCommandLine().getCommandSpec().qualifiedName();
+          e.getCommandLine()
+              .getErr()
+              .println("flags: " + e.getMessage() + " (see '" + command + " --help')");
           e.getCommandLine().getErr().flush();
           return ExitCodes.USAGE;
         });
@@ -96,25 +109,53 @@ public final class FlagsCommand implements Callable<Integer> {
     // Validate everything before touching the network or the disk.
     List<String> codes = codeOptions.codes();
     ServerChoice server = serverOptions.choice();
+    Chaos chaos = embeddedServerOptions.chaos(server);
     Mode mode = downloadOptions.mode();
     int maxReq = downloadOptions.maxReq(server.polite());
     Duration timeout = downloadOptions.timeout();
-    Path dest = downloadOptions.destination();
+    Optional<Path> timeline = outputOptions.timeline();
+    Path dest = downloadOptions.destination(); // last: it creates the folder
+    OutputFormat format = formatOptions.format();
     if (outputOptions.verbose()) {
       LogConfigurator.verbose();
     }
 
-    try (FlagServer embedded = server.embedded() ? startEmbedded() : null) {
+    try (FlagServer embedded =
+        server.embedded() ? startEmbedded(new GeneratedFlags(), chaos) : null) {
       String baseUrl = embedded != null ? embedded.baseUrl() : server.baseUrl();
       PrintWriter out = spec.commandLine().getOut();
+      // The book's header and -v lines: on stdout in text; with json/csv stdout carries only
+      // that, so they go to stderr, and only with -v.
+      PrintWriter info =
+          format == OutputFormat.TEXT
+              ? out
+              : outputOptions.verbose() ? spec.commandLine().getErr() : null;
       int concurrency = Math.min(maxReq, codes.size());
-      TextReport.header(out, server.label(), baseUrl, codes, concurrency);
-      RunReport report = run(mode, concurrency, server.label(), baseUrl, codes, dest, timeout);
-      TextReport.footer(out, report);
-      if (outputOptions.verbose()) {
-        TextReport.workerStartup(out, report);
+      if (info != null) {
+        TextReport.header(info, server.label(), baseUrl, codes, concurrency);
       }
+      RunReport report =
+          run(mode, concurrency, server.label(), baseUrl, codes, dest, timeout, info);
+      switch (format) {
+        case TEXT -> TextReport.footer(out, report);
+        case JSON -> out.println(RunSchema.json(report));
+        case CSV -> out.print(RunSchema.csv(report));
+      }
+      if (outputOptions.verbose() && info != null) {
+        TextReport.workerStartup(info, report);
+      }
+      out.flush();
+      timeline.ifPresent(path -> drawTimeline(report, path));
       return report.errors() > 0 ? ExitCodes.ERRORS : ExitCodes.OK;
+    }
+  }
+
+  /** The charting classes are loaded only when this runs: a plain run does not pay for them. */
+  private static void drawTimeline(RunReport report, Path path) {
+    try {
+      TimelineChart.write(report, path);
+    } catch (IOException e) {
+      throw new FlagsException(ExitCodes.ERRORS, "cannot write timeline " + path + ": " + e);
     }
   }
 
@@ -125,50 +166,39 @@ public final class FlagsCommand implements Callable<Integer> {
       String baseUrl,
       List<String> codes,
       Path dest,
-      Duration timeout) {
-    PrintWriter out = spec.commandLine().getOut();
+      Duration timeout,
+      PrintWriter info) {
     DownloadSettings settings =
         new DownloadSettings(baseUrl, dest.toString(), maxReq, timeout.toNanos() / 1e9);
-    Instant startedAt = Instant.now();
-    long start = System.nanoTime();
-    try (DownloadOne downloadOne = DownloadOne.open(settings, start)) {
-      Downloader downloader = mode.create(downloadOne, settings);
-      List<FlagResult> results = downloader.downloadMany(codes, verboseLines(out, codes));
-      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-      return new RunReport(
-          mode.label(),
-          maxReq,
-          label,
-          baseUrl,
-          codes,
-          results,
-          startedAt,
-          elapsed,
-          downloader.startupTime());
+    try {
+      return TimedRun.run(mode, settings, label, codes, verboseLines(info, codes));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new FlagsException(ExitCodes.SIGINT, "interrupted");
     }
   }
 
-  /** With {@code -v}, a line per flag, in the order {@code --order} asks for. */
-  private ResultListener verboseLines(PrintWriter out, List<String> codes) {
-    if (!outputOptions.verbose()) {
+  /** With {@code -v}, a line per flag to {@code info}, in the order {@code --order} asks for. */
+  private ResultListener verboseLines(PrintWriter info, List<String> codes) {
+    if (!outputOptions.verbose() || info == null) {
       return ResultListener.NONE;
     }
     ResultListener print =
         result -> {
-          out.println(TextReport.flagLine(result));
-          out.flush();
+          info.println(TextReport.flagLine(result));
+          info.flush();
         };
     return outputOptions.order() == OutputOptions.Order.SUBMITTED
         ? new SubmissionOrder(codes, print)
         : print;
   }
 
-  private static FlagServer startEmbedded() {
+  /**
+   * Starts a flag server for {@code catalog} on a free 127.0.0.1 port, behaving as {@code chaos}.
+   */
+  static FlagServer startEmbedded(FlagCatalog catalog, Chaos chaos) {
     try {
-      return FlagServer.start("127.0.0.1", 0, new GeneratedFlags());
+      return FlagServer.start("127.0.0.1", 0, catalog, chaos, RequestLog.IGNORE);
     } catch (IOException e) {
       throw new FlagsException(
           ExitCodes.ERRORS, "cannot start the embedded flag server: " + e.getMessage(), e);
