@@ -212,7 +212,7 @@ public final class ProcessPoolDownloader implements Downloader {
       // Jackson's first use costs a few hundred ms on a cold JVM: pay it while the workers boot.
       settingsLine = WorkerProtocol.settingsLine(settings);
       started.forEach(worker -> worker.send(settingsLine));
-      WorkerProtocol.warmUp();
+      WorkerProtocol.warmUpReader();
       failPendingIfNoWorkerCanStart();
       while (results.size() < total) {
         Event event = events.poll(millisToNextStartDeadline(), TimeUnit.MILLISECONDS);
@@ -245,6 +245,7 @@ public final class ProcessPoolDownloader implements Downloader {
           && !worker.taskStarted
           && line.equals(WorkerProtocol.startedLine(task.cc()))) {
         worker.taskStarted = true;
+        worker.taskStartNanos = System.nanoTime(); // its start on this run's clock, to a pipe's hop
         return;
       }
       worker.task = null;
@@ -265,7 +266,7 @@ public final class ProcessPoolDownloader implements Downloader {
         replenish();
         return;
       }
-      finish(rebased(result, task));
+      finish(rebased(result, worker, task));
       assign(worker);
     }
 
@@ -462,16 +463,16 @@ public final class ProcessPoolDownloader implements Downloader {
     }
 
     /**
-     * The worker's result on this run's clock: it ended now, and took what the worker measured.
-     * Attempts on workers that died count too.
+     * The worker's result on this run's clock: it started when the worker said so, and took what
+     * the worker measured. Attempts on workers that died on it count too.
      */
-    private FlagResult rebased(FlagResult r, Task task) {
+    private FlagResult rebased(FlagResult r, Worker worker, Task task) {
       return new FlagResult(
           r.cc(),
           r.status(),
           r.bytes(),
           r.attempts() + task.crashes(),
-          sinceRunStartMs(System.nanoTime()) - r.ms(),
+          sinceRunStartMs(worker.taskStartNanos),
           r.ms(),
           r.worker(),
           r.error());

@@ -47,6 +47,7 @@ public final class ProcessWorker {
           .daemon()
           .name("stdin-watcher")
           .start(() -> watch(in, codes, downloadOne, main));
+      WorkerProtocol.warmUpWriter();
       results.println(WorkerProtocol.READY);
       results.flush();
       for (String cc = codes.take(); !cc.equals(END); cc = codes.take()) {
