@@ -156,11 +156,11 @@ public final class ProcessPoolDownloader implements Downloader {
     boolean taskStarted;
     long taskStartNanos;
 
-    Worker(Process process, boolean initial) {
+    Worker(Process process, long startedNanos, boolean initial) {
       this.process = process;
       this.name = "pid-" + process.pid();
       this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-      this.startedNanos = System.nanoTime();
+      this.startedNanos = startedNanos;
       this.initial = initial;
     }
 
@@ -261,7 +261,8 @@ public final class ProcessPoolDownloader implements Downloader {
       } catch (IOException e) {
         // Its stdout can no longer be trusted to line up with our codes: fail the code, replace it.
         log.warn("worker {} sent a bad result for {}; replacing it", worker.name, task.cc());
-        finish(failure(task, worker, "worker sent a bad result: " + shown(line)));
+        int attempts = task.crashes() + (worker.taskStarted ? 1 : 0);
+        finish(failure(task, worker, "worker sent a bad result: " + shown(line), attempts));
         retire(worker);
         replenish();
         return;
@@ -293,27 +294,8 @@ public final class ProcessPoolDownloader implements Downloader {
         lastStartFailure = "exit code " + exitCode;
         log.warn("worker {} exited with code {} before it was ready", worker.name, exitCode);
       }
-      Task task = worker.task;
-      if (task != null && !worker.taskStarted) {
-        handOn(task, worker, exitCode);
-      } else if (task != null) {
-        int crashes = task.crashes() + 1;
-        if (crashes < MAX_TRIES) {
-          log.warn(
-              "worker {} died (exit code {}) downloading {}; retrying it on another worker",
-              worker.name,
-              exitCode,
-              task.cc());
-          pending.addFirst(new Task(task.cc(), crashes, task.handoffs()));
-        } else {
-          log.warn(
-              "worker {} died (exit code {}) downloading {}, the second worker to; giving up on it",
-              worker.name,
-              exitCode,
-              task.cc());
-          String reason = "worker died twice downloading it (last: exit code " + exitCode + ")";
-          finish(failure(new Task(task.cc(), crashes, task.handoffs()), worker, reason));
-        }
+      if (worker.task != null) {
+        lost(worker.task, worker, exitCode);
       } else if (worker.ready) {
         log.warn("worker {} died (exit code {}) while idle", worker.name, exitCode);
       }
@@ -322,22 +304,33 @@ public final class ProcessPoolDownloader implements Downloader {
     }
 
     /**
-     * The worker died holding a code it had not started: it was dead already when it got it (say,
-     * several workers killed at once). The code goes to another worker without using up its retry.
+     * The worker died holding this code. If it had started the code, that was one of the code's
+     * {@link #MAX_TRIES}. If not, the worker was dead already when it got the code (several workers
+     * killed at once) and the code goes on without using up its retry, {@link #MAX_HANDOFFS} times
+     * at most.
      */
-    private void handOn(Task task, Worker worker, int exitCode) {
-      int handoffs = task.handoffs() + 1;
-      if (handoffs < MAX_HANDOFFS) {
-        log.warn(
-            "worker {} died (exit code {}) before it started {}; handing it on",
-            worker.name,
-            exitCode,
-            task.cc());
-        pending.addFirst(new Task(task.cc(), task.crashes(), handoffs));
+    private void lost(Task task, Worker worker, int exitCode) {
+      boolean started = worker.taskStarted;
+      Task next =
+          started
+              ? new Task(task.cc(), task.crashes() + 1, task.handoffs())
+              : new Task(task.cc(), task.crashes(), task.handoffs() + 1);
+      boolean again = next.crashes() < MAX_TRIES && next.handoffs() < MAX_HANDOFFS;
+      log.warn(
+          "worker {} died (exit code {}) {} {}; {}",
+          worker.name,
+          exitCode,
+          started ? "downloading" : "before it started",
+          task.cc(),
+          again ? "trying it on another worker" : "giving up on it");
+      if (again) {
+        pending.addFirst(next);
       } else {
         String reason =
-            "workers kept dying before they started it (last: exit code " + exitCode + ")";
-        finish(failure(task, worker, reason));
+            started
+                ? "worker died twice downloading it (last: exit code " + exitCode + ")"
+                : "workers kept dying before they started it (last: exit code " + exitCode + ")";
+        finish(failure(next, worker, reason, next.crashes()));
       }
     }
 
@@ -372,6 +365,7 @@ public final class ProcessPoolDownloader implements Downloader {
 
     private void spawn(boolean initial) {
       Process process;
+      long startedNanos = System.nanoTime();
       try {
         process =
             new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -381,7 +375,7 @@ public final class ProcessPoolDownloader implements Downloader {
         log.warn("cannot start a worker: {}", e.getMessage());
         return;
       }
-      Worker worker = new Worker(process, initial);
+      Worker worker = new Worker(process, startedNanos, initial);
       live.add(worker);
       started.add(worker);
       if (settingsLine != null) {
@@ -478,13 +472,14 @@ public final class ProcessPoolDownloader implements Downloader {
           r.error());
     }
 
-    private FlagResult failure(Task task, Worker worker, String error) {
+    /** An ERROR for a code its worker failed; {@code attempts}: the HTTP requests it cost. */
+    private FlagResult failure(Task task, Worker worker, String error, int attempts) {
       long now = System.nanoTime();
       return new FlagResult(
           task.cc(),
           FlagStatus.ERROR,
           0,
-          Math.max(1, task.crashes()),
+          attempts,
           sinceRunStartMs(worker.taskStartNanos),
           (now - worker.taskStartNanos) / 1_000_000,
           worker.name,
