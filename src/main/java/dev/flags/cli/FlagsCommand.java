@@ -4,7 +4,10 @@ import dev.flags.download.DownloadOne;
 import dev.flags.download.DownloadSettings;
 import dev.flags.download.Downloader;
 import dev.flags.download.FlagResult;
+import dev.flags.download.FlagStatus;
 import dev.flags.download.Mode;
+import dev.flags.http.RunGuard;
+import dev.flags.report.Progress;
 import dev.flags.report.RunReport;
 import dev.flags.report.TextReport;
 import dev.flags.server.FlagServer;
@@ -14,7 +17,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,7 +44,9 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:every flag was saved or is known not to exist (404)",
       "1:at least one flag failed",
-      "2:bad command line; nothing was downloaded"
+      "2:bad command line; nothing was downloaded",
+      "130:interrupted by Ctrl-C (SIGINT); the partial report is printed",
+      "143:terminated by SIGTERM; the partial report is printed"
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -46,6 +54,10 @@ import picocli.CommandLine.Spec;
       "  flags --mode=sequential -a   all 194 countries, one at a time",
       "  flags -m 4 -v B C            BA..BZ and CA..CZ, 4 at a time, a line per flag",
       "  flags -s DELAY -l 10         the first 10 codes, from the book's DELAY server",
+      "  flags -s ERROR --retries 4 --deadline 30",
+      "                               retry failures up to 4 times, stop after 30 s",
+      "  flags --metadata -a --skip-existing",
+      "                               save as Brazil.gif..., skip flags already saved",
       "  flags -s http://127.0.0.1:8080/flags -d /tmp/f",
       "                               any server in the book's layout, into /tmp/f"
     })
@@ -54,11 +66,36 @@ public final class FlagsCommand implements Callable<Integer> {
   @Mixin private CodeOptions codeOptions;
   @Mixin private ServerOptions serverOptions;
   @Mixin private DownloadOptions downloadOptions;
+  @Mixin private RetryOptions retryOptions;
+  @Mixin private SaveOptions saveOptions;
   @Mixin private OutputOptions outputOptions;
 
-  /** Runs {@code flags} with these arguments and returns its exit code. */
+  private final boolean handleSignals;
+
+  public FlagsCommand() {
+    this(false);
+  }
+
+  private FlagsCommand(boolean handleSignals) {
+    this.handleSignals = handleSignals;
+  }
+
+  /** Runs {@code flags} with these arguments and returns its exit code; signals are not handled. */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new FlagsCommand());
+    return execute(new FlagsCommand(false), out, err, args);
+  }
+
+  /**
+   * Runs {@code flags} as the process's main command: Ctrl-C and SIGTERM during the downloads stop
+   * them, print the partial report and exit 130 or 143 (a second one exits at once).
+   */
+  public static int executeAsMain(PrintWriter out, PrintWriter err, String... args) {
+    return execute(new FlagsCommand(true), out, err, args);
+  }
+
+  private static int execute(
+      FlagsCommand command, PrintWriter out, PrintWriter err, String[] args) {
+    CommandLine cli = new CommandLine(command);
     cli.setOut(out);
     cli.setErr(err);
     cli.setParameterExceptionHandler(
@@ -85,66 +122,142 @@ public final class FlagsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    // Validate everything before touching the network or the disk.
+    // Validate everything before touching the network or the disk (the destination comes last:
+    // checking it creates it).
     List<String> codes = codeOptions.codes();
     ServerChoice server = serverOptions.choice();
     Mode mode = downloadOptions.mode();
     int maxReq = downloadOptions.maxReq();
     Duration timeout = downloadOptions.timeout();
+    int retries = retryOptions.retries();
+    double backoff = retryOptions.backoffSeconds();
+    double maxRetryWait = retryOptions.maxRetryWaitSeconds();
+    double deadline = retryOptions.deadlineSeconds();
+    long maxBytes = retryOptions.maxBytes();
+    boolean skipExisting = saveOptions.skipExisting();
+    boolean verbose = outputOptions.verbose();
+    boolean quiet = outputOptions.quiet();
     Path dest = downloadOptions.destination();
-    if (outputOptions.verbose()) {
+    if (verbose) {
       LogConfigurator.verbose();
+    } else if (quiet) {
+      LogConfigurator.quiet();
     }
 
     try (FlagServer embedded = server.embedded() ? startEmbedded() : null) {
       String baseUrl = embedded != null ? embedded.baseUrl() : server.baseUrl();
       PrintWriter out = spec.commandLine().getOut();
       int concurrency = Math.min(maxReq, codes.size());
-      TextReport.header(out, server.label(), baseUrl, codes, concurrency);
-      RunReport report = run(mode, concurrency, server.label(), baseUrl, codes, dest, timeout);
+      if (!quiet) {
+        TextReport.header(out, server.label(), baseUrl, codes, concurrency);
+      }
+      Instant startedAt = Instant.now();
+      long start = System.nanoTime();
+      DownloadSettings settings =
+          new DownloadSettings(
+              baseUrl,
+              dest.toString(),
+              concurrency,
+              timeout.toNanos() / 1e9,
+              retries,
+              backoff,
+              maxRetryWait,
+              deadline > 0 ? startedAt.toEpochMilli() + (long) Math.ceil(deadline * 1000) : 0,
+              maxBytes,
+              skipExisting,
+              saveOptions.update(),
+              saveOptions.metadata());
+      Outcome outcome = run(mode, settings, codes, start);
+      RunReport report =
+          new RunReport(
+              mode.label(),
+              concurrency,
+              server.label(),
+              baseUrl,
+              codes,
+              outcome.results(),
+              startedAt,
+              outcome.elapsed(),
+              outcome.workerStartup());
       TextReport.footer(out, report);
+      if (outcome.stoppedBy() != 0) {
+        throw new FlagsException(
+            outcome.stoppedBy(),
+            (outcome.stoppedBy() == ExitCodes.SIGTERM ? "terminated" : "interrupted")
+                + ": "
+                + outcome.unfinished()
+                + " of "
+                + codes.size()
+                + " flags unfinished");
+      }
       return report.errors() > 0 ? ExitCodes.ERRORS : ExitCodes.OK;
     }
   }
 
-  private RunReport run(
-      Mode mode,
-      int maxReq,
-      String label,
-      String baseUrl,
-      List<String> codes,
-      Path dest,
-      Duration timeout) {
+  /**
+   * What the downloads gave: every code's result (those never finished, after an interruption, are
+   * ERROR "interrupted"), and the exit code of the signal that stopped them, or 0.
+   */
+  private record Outcome(
+      List<FlagResult> results,
+      Duration elapsed,
+      Duration workerStartup,
+      int stoppedBy,
+      long unfinished) {}
+
+  private Outcome run(Mode mode, DownloadSettings settings, List<String> codes, long start) {
     PrintWriter out = spec.commandLine().getOut();
-    DownloadSettings settings =
-        new DownloadSettings(baseUrl, dest.toString(), maxReq, timeout.toNanos() / 1e9);
-    Instant startedAt = Instant.now();
-    long start = System.nanoTime();
-    try (DownloadOne downloadOne = DownloadOne.open(settings, start)) {
-      Downloader downloader = mode.create(downloadOne, maxReq);
-      List<FlagResult> results =
-          downloader.downloadMany(
-              codes,
-              result -> {
-                if (outputOptions.verbose()) {
-                  out.println(result.verboseLine());
-                  out.flush();
-                }
-              });
+    PrintWriter err = spec.commandLine().getErr();
+    boolean verbose = outputOptions.verbose();
+    boolean quiet = outputOptions.quiet();
+    List<FlagResult> heard = new ArrayList<>(codes.size());
+    Thread caller = Thread.currentThread();
+    boolean interrupted = false;
+    try (DownloadOne downloadOne = DownloadOne.open(settings, start);
+        Progress progress = Progress.create(!verbose && !quiet && Progress.wanted(), codes.size());
+        Signals signals =
+            handleSignals
+                ? Signals.install(
+                    () -> {
+                      downloadOne.cancel();
+                      caller.interrupt();
+                    },
+                    downloadOne::removeTempFiles)
+                : Signals.none()) {
+      Downloader downloader = mode.create(downloadOne, settings.maxReq());
+      try {
+        downloader.downloadMany(
+            codes,
+            result -> {
+              heard.add(result);
+              progress.step(result);
+              if (verbose) {
+                out.println(result.verboseLine());
+                out.flush();
+              } else if (quiet && result.status() == FlagStatus.ERROR) {
+                err.println(result.verboseLine());
+                err.flush();
+              }
+            });
+      } catch (InterruptedException e) {
+        interrupted = true; // the listener has heard every result so far
+      }
+      interrupted |= Thread.interrupted(); // the rest of the run only reports
+      if (interrupted) {
+        downloadOne.cancel();
+      }
+      Set<String> done = new HashSet<>();
+      heard.forEach(result -> done.add(result.cc()));
+      for (String cc : codes) {
+        if (!done.contains(cc)) {
+          heard.add(downloadOne.unfinished(cc));
+        }
+      }
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-      return new RunReport(
-          mode.label(),
-          maxReq,
-          label,
-          baseUrl,
-          codes,
-          results,
-          startedAt,
-          elapsed,
-          downloader.startupTime());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new FlagsException(ExitCodes.SIGINT, "interrupted");
+      int stoppedBy =
+          signals.received() != 0 ? signals.received() : interrupted ? ExitCodes.SIGINT : 0;
+      long unfinished = heard.stream().filter(r -> RunGuard.INTERRUPTED.equals(r.error())).count();
+      return new Outcome(heard, elapsed, downloader.startupTime(), stoppedBy, unfinished);
     }
   }
 
