@@ -6,6 +6,7 @@ import dev.flags.download.Downloader;
 import dev.flags.download.FlagResult;
 import dev.flags.download.FlagStatus;
 import dev.flags.download.Mode;
+import dev.flags.download.ResultListener;
 import dev.flags.http.RunGuard;
 import dev.flags.report.Progress;
 import dev.flags.report.RunReport;
@@ -225,20 +226,20 @@ public final class FlagsCommand implements Callable<Integer> {
                     downloadOne::removeTempFiles)
                 : Signals.none()) {
       Downloader downloader = mode.create(downloadOne, settings.maxReq());
+      ResultListener listener =
+          result -> {
+            heard.add(result);
+            progress.step(result);
+            if (verbose) {
+              out.println(result.verboseLine());
+              out.flush();
+            } else if (quiet && result.status() == FlagStatus.ERROR) {
+              err.println(result.verboseLine());
+              err.flush();
+            }
+          };
       try {
-        downloader.downloadMany(
-            codes,
-            result -> {
-              heard.add(result);
-              progress.step(result);
-              if (verbose) {
-                out.println(result.verboseLine());
-                out.flush();
-              } else if (quiet && result.status() == FlagStatus.ERROR) {
-                err.println(result.verboseLine());
-                err.flush();
-              }
-            });
+        downloader.downloadMany(codes, listener);
       } catch (InterruptedException e) {
         interrupted = true; // the listener has heard every result so far
       }
@@ -250,7 +251,7 @@ public final class FlagsCommand implements Callable<Integer> {
       heard.forEach(result -> done.add(result.cc()));
       for (String cc : codes) {
         if (!done.contains(cc)) {
-          heard.add(downloadOne.unfinished(cc));
+          listener.onResult(downloadOne.unfinished(cc));
         }
       }
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);

@@ -42,7 +42,8 @@ public final class SafeNames {
     }
     StringBuilder name = new StringBuilder();
     Normalizer.normalize(untrusted, Normalizer.Form.NFC).codePoints().forEach(c -> append(name, c));
-    String cleaned = trim(name.toString().replaceAll("_{2,}", "_"));
+    // "a/../../b" became "a_.._.._b": what was path traversal collapses into one underscore.
+    String cleaned = trim(name.toString().replaceAll("_(\\.+_)+", "_").replaceAll("_{2,}", "_"));
     cleaned = trim(cutToBytes(cleaned, MAX_BYTES));
     if (cleaned.isEmpty() || isDeviceName(cleaned)) {
       return Optional.empty();
