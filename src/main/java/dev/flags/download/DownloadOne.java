@@ -246,9 +246,4 @@ public final class DownloadOne implements AutoCloseable {
         file,
         skipped);
   }
-
-  /** A short reason for an I/O failure, in the words a user expects. */
-  static String describe(IOException e) {
-    return Failures.reasonFor(e, RunGuard.unlimited()).reason();
-  }
 }

@@ -96,6 +96,17 @@ class ReliabilityTest {
     return way.fetch(downloadOne, cc);
   }
 
+  private CompletableFuture<FlagResult> inBackground(Way way, String cc) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return way.fetch(downloadOne, cc);
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
+  }
+
   private List<String> files() throws IOException {
     try (var list = Files.list(dest)) {
       return list.map(p -> p.getFileName().toString()).sorted().toList();
@@ -345,15 +356,7 @@ class ReliabilityTest {
     stubs.stub("BR", FlagStubs.okGif("BR").withFixedDelay(30_000));
     stubs.ok("JP");
     open(s -> s);
-    CompletableFuture<FlagResult> inFlight =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return way.fetch(downloadOne, "BR");
-              } catch (Exception e) {
-                throw new IllegalStateException(e);
-              }
-            });
+    CompletableFuture<FlagResult> inFlight = inBackground(way, "BR");
     await().atMost(Duration.ofSeconds(10)).until(() -> stubs.requestsFor("BR") == 1);
     downloadOne.cancel();
     FlagResult cut = inFlight.get(10, TimeUnit.SECONDS);
@@ -369,15 +372,7 @@ class ReliabilityTest {
   void cancelEndsABackoffWait(Way way) throws Exception {
     stubs.stub("BR", aResponse().withStatus(503).withHeader("Retry-After", "60"));
     open(s -> s.maxRetryWait(60));
-    CompletableFuture<FlagResult> waiting =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return way.fetch(downloadOne, "BR");
-              } catch (Exception e) {
-                throw new IllegalStateException(e);
-              }
-            });
+    CompletableFuture<FlagResult> waiting = inBackground(way, "BR");
     await().atMost(Duration.ofSeconds(10)).until(() -> stubs.requestsFor("BR") == 1);
     downloadOne.cancel();
     FlagResult result = waiting.get(10, TimeUnit.SECONDS); // not 60 s
