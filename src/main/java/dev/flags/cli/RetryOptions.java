@@ -29,7 +29,7 @@ public final class RetryOptions {
       paramLabel = "SECONDS",
       defaultValue = "" + DownloadSettings.DEFAULT_BACKOFF_SECONDS,
       description =
-          "Wait before the first retry, doubled for each next one; each wait is a random 50-100%"
+          "Wait before the first retry, doubled for each next one; each wait is a random 50-100%%"
               + " of that (default: ${DEFAULT-VALUE}).")
   private double backoff;
 

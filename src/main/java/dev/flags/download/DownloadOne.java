@@ -1,5 +1,6 @@
 package dev.flags.download;
 
+import dev.flags.http.Attempts;
 import dev.flags.http.BodyCheck;
 import dev.flags.http.Failures;
 import dev.flags.http.FetchException;
@@ -161,7 +162,7 @@ public final class DownloadOne implements AutoCloseable {
         new Request.Builder()
             .url(urls.flag(cc))
             .tag(FlagCall.class, flag)
-            .tag(dev.flags.http.Attempts.class, flag.attempts)
+            .tag(Attempts.class, flag.attempts)
             .tag(BodyCheck.class, GIF)
             .build();
     Call call = client.newCall(request);

@@ -32,7 +32,6 @@ import org.slf4j.LoggerFactory;
  * <p>Acts only on requests tagged with a {@link FlagCall}; passes any other through.
  */
 final class FlagCallInterceptor implements Interceptor {
-  private static final Logger log = LoggerFactory.getLogger(DownloadOne.class);
   private static final DateTimeFormatter HTTP_DATE =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
           .withZone(ZoneOffset.UTC);
@@ -104,7 +103,7 @@ final class FlagCallInterceptor implements Interceptor {
   }
 
   private static Optional<String> fallBack(FlagCall flag, String why) {
-    log.info("{} metadata: {}; saving as {}", flag.cc, why, flag.file());
+    Log.LOG.info("{} metadata: {}; saving as {}", flag.cc, why, flag.file());
     return Optional.empty();
   }
 
@@ -117,6 +116,13 @@ final class FlagCallInterceptor implements Interceptor {
         .message("Not Modified")
         .body(ResponseBody.create(new byte[0], null))
         .build();
+  }
+
+  /**
+   * The logger, made only when needed: starting Logback costs a run that logs nothing ~200 classes.
+   */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(DownloadOne.class);
   }
 
   /** Jackson's mapper, made only when {@code --metadata} needs it. */

@@ -275,6 +275,42 @@ class ReliabilityTest {
     assertThat(files()).isEmpty();
   }
 
+  @Test
+  void aBodyLongerThanItsContentLengthIsAnError() throws Exception {
+    // A server that declares 10 bytes and sends 64 in chunks: WireMock will not send such a thing,
+    // so a raw socket does, once.
+    byte[] gif = FlagStubs.gif("BR");
+    try (ServerSocket server = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Thread.ofPlatform()
+          .daemon()
+          .start(
+              () -> {
+                try (var socket = server.accept()) {
+                  socket.getInputStream().read(new byte[8192]);
+                  var out = socket.getOutputStream();
+                  out.write(
+                      ("HTTP/1.1 200 OK\r\nContent-Length: 10\r\nTransfer-Encoding: chunked\r\n"
+                              + "Connection: close\r\n\r\n40\r\n")
+                          .getBytes(StandardCharsets.US_ASCII));
+                  out.write(gif, 0, 64);
+                  out.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                  out.flush();
+                } catch (IOException e) {
+                  // the test's assertions say what went wrong
+                }
+              });
+      downloadOne =
+          DownloadOne.open(
+              Settings.of("http://127.0.0.1:" + server.getLocalPort() + "/flags", dest)
+                  .retries(0)
+                  .build(),
+              System.nanoTime());
+      FlagResult result = downloadOne.download("BR");
+      assertThat(result.error()).isEqualTo("body longer than Content-Length (64 of 10 bytes)");
+      assertThat(files()).isEmpty();
+    }
+  }
+
   // 2: Retry-After
 
   @Test
