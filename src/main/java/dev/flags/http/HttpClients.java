@@ -34,10 +34,10 @@ public final class HttpClients {
    * enqueued calls alike. Interceptors run in this order: {@code outer} (first to last), {@link
    * RetryInterceptor}, {@link RedirectInterceptor}, then OkHttp's own.
    *
-   * <p>OkHttp's own retries are off ({@code retryOnConnectionFailure(false)}): one place decides
-   * what is retried, and attempts are counted exactly. Its call timeout is off too: it would span
-   * all the attempts; each attempt gets {@code timeout} instead, and a call can still be given a
-   * deadline through {@code call.timeout()}.
+   * <p>OkHttp's own retries are off ({@code retryOnConnectionFailure(false)}, and {@link
+   * NoSilentRetry}): one place decides what is retried, and attempts are counted exactly. Its call
+   * timeout is off too: it would span all the attempts; each attempt gets {@code timeout} instead,
+   * and a call can still be given a deadline through {@code call.timeout()}.
    */
   public static OkHttpClient create(
       int concurrency,
@@ -59,6 +59,7 @@ public final class HttpClients {
     return builder
         .addInterceptor(new RetryInterceptor(retries, timeout, maxBytes, guard))
         .addInterceptor(new RedirectInterceptor())
+        .addNetworkInterceptor(new NoSilentRetry())
         .build();
   }
 

@@ -149,6 +149,14 @@ class ReliabilityTest {
     assertThat(files()).containsExactly("br.gif");
   }
 
+  @Test
+  void attemptsCountEveryRequestEvenWhereOkHttpWouldRetryByItself() throws Exception {
+    // OkHttp repeats a 503 with "Retry-After: 0" once on its own; our count must still be exact.
+    stubs.stub("JP", aResponse().withStatus(503).withHeader("Retry-After", "0"));
+    FlagResult result = fetch(Way.BLOCKING, "JP");
+    assertThat(result.attempts()).isEqualTo(3).isEqualTo(stubs.requestsFor("JP"));
+  }
+
   @ParameterizedTest
   @EnumSource(Way.class)
   void clientErrorsAreNeverRetried(Way way) throws Exception {
