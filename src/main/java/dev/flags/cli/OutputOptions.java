@@ -17,7 +17,9 @@ public final class OutputOptions {
 
   @Option(
       names = {"-v", "--verbose"},
-      description = "One line per flag as it completes (BR OK, QQ not found: URL, ...), and logs.")
+      description =
+          "One line per flag as it completes (BR OK, QQ not found: URL, JP error: REASON), and"
+              + " logs.")
   boolean verbose;
 
   @Option(
@@ -28,7 +30,16 @@ public final class OutputOptions {
               + " worker, one bar per request, coloured by status.")
   private String timeline;
 
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print only errors (on stderr) and the final report: no header, no progress.")
+  boolean quiet;
+
+  /** Whether {@code -v} was given; validated against {@code -q}. */
   public boolean verbose() {
+    if (verbose && quiet) {
+      throw new ParameterException(spec.commandLine(), "give -v or -q, not both");
+    }
     return verbose;
   }
 
@@ -70,5 +81,9 @@ public final class OutputOptions {
 
   private static ParameterException usage(CommandSpec spec, String message) {
     return new ParameterException(spec.commandLine(), message);
+  }
+
+  public boolean quiet() {
+    return quiet;
   }
 }

@@ -1,10 +1,12 @@
 package dev.flags.download;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.flags.testing.FlagStubs;
+import dev.flags.testing.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +32,14 @@ class DownloaderTest {
 
   @BeforeEach
   void open() {
-    downloadOne =
-        DownloadOne.open(
-            new DownloadSettings(stubs.baseUrl(), dest.toString(), 4, 5), System.nanoTime());
+    open(Settings.of(stubs.baseUrl(), dest));
+  }
+
+  private void open(Settings settings) {
+    if (downloadOne != null) {
+      downloadOne.close();
+    }
+    downloadOne = DownloadOne.open(settings.build(), System.nanoTime());
   }
 
   @AfterEach
@@ -45,8 +52,20 @@ class DownloaderTest {
   }
 
   private Map<String, FlagResult> run(Mode mode, List<String> codes) throws InterruptedException {
+    return run(mode, codes, ResultListener.NONE);
+  }
+
+  private Map<String, FlagResult> run(Mode mode, List<String> codes, ResultListener also)
+      throws InterruptedException {
     List<FlagResult> heard = new ArrayList<>();
-    List<FlagResult> results = downloader(mode).downloadMany(codes, heard::add);
+    List<FlagResult> results =
+        downloader(mode)
+            .downloadMany(
+                codes,
+                result -> {
+                  heard.add(result);
+                  also.onResult(result);
+                });
     assertThat(heard).containsExactlyElementsOf(results);
     assertThat(results).extracting(FlagResult::cc).containsExactlyInAnyOrderElementsOf(codes);
     return results.stream().collect(Collectors.toMap(FlagResult::cc, Function.identity()));
@@ -80,9 +99,11 @@ class DownloaderTest {
         .isEqualTo("QQ not found: " + stubs.baseUrl() + "/qq/qq.gif");
     assertThat(results.get("XX").verboseLine()).isEqualTo("XX error: HTTP 418 I'm a teapot");
     assertThat(results.get("YY").verboseLine())
-        .isEqualTo("YY error: HTTP 500 Internal Server Error");
+        .isEqualTo("YY error: HTTP 500 Internal Server Error (3 attempts)");
     assertThat(results.get("ZZ").status()).isEqualTo(FlagStatus.ERROR);
     assertThat(results.get("ZZ").error()).isEqualTo("connection reset");
+    assertThat(results.get("ZZ").attempts()).isEqualTo(3);
+    assertThat(results.get("XX").attempts()).isEqualTo(1);
     assertThat(files()).containsExactly("br.gif");
   }
 
@@ -99,6 +120,61 @@ class DownloaderTest {
     assertThat(results.values()).allMatch(r -> r.status() == FlagStatus.ERROR);
     assertThat(files()).containsExactly("jp.gif");
     assertThat(dest.resolve("jp.gif")).hasBinaryContent(good);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void retriesAndValidationHoldInEveryMode(Mode mode) throws Exception {
+    stubs.sequence("BR", aResponse().withStatus(503), FlagStubs.okGif("BR"));
+    stubs.sequence("JP", FlagStubs.truncatedGif("JP"), FlagStubs.okGif("JP"));
+    stubs.stub("CN", aResponse().withStatus(200).withBody("<html>not a flag</html>"));
+    Map<String, FlagResult> results = run(mode, List.of("BR", "JP", "CN"));
+    assertThat(results.get("BR").verboseLine()).isEqualTo("BR OK (2 attempts)");
+    assertThat(results.get("JP").verboseLine()).isEqualTo("JP OK (2 attempts)");
+    assertThat(results.get("CN").verboseLine()).isEqualTo("CN error: not a GIF");
+    assertThat(files()).containsExactly("br.gif", "jp.gif");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void theDeadlineEndsTheRunInEveryMode(Mode mode) throws Exception {
+    List<String> codes = List.of("BR", "CN", "IN", "JP", "US");
+    for (String cc : codes) {
+      stubs.stub(cc, FlagStubs.okGif(cc).withFixedDelay(5_000));
+    }
+    open(Settings.of(stubs.baseUrl(), dest).deadline(0.5).timeout(10));
+    Map<String, FlagResult> results = run(mode, codes);
+    assertThat(results.values()).allMatch(r -> "deadline".equals(r.error()), "all deadline");
+    // Sequential: the first flag is cut, the others never start a request.
+    int requests = codes.stream().mapToInt(stubs::requestsFor).sum();
+    assertThat(requests).isEqualTo(mode == Mode.SEQUENTIAL ? 1 : 4);
+    assertThat(files()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void cancellingEndsTheRunInEveryMode(Mode mode) throws Exception {
+    stubs.ok("BR");
+    List<String> slow = List.of("CN", "IN", "JP");
+    for (String cc : slow) {
+      stubs.stub(cc, FlagStubs.okGif(cc).withFixedDelay(30_000));
+    }
+    List<String> codes = List.of("BR", "CN", "IN", "JP");
+    // Sequential runs BR first; threads run all four at once. Either way, cancel when BR is in.
+    Map<String, FlagResult> results =
+        run(
+            mode,
+            codes,
+            result -> {
+              if (result.cc().equals("BR")) {
+                downloadOne.cancel();
+              }
+            });
+    assertThat(results.get("BR").status()).isEqualTo(FlagStatus.OK);
+    for (String cc : slow) {
+      assertThat(results.get(cc).error()).as(cc).isEqualTo("interrupted");
+    }
+    assertThat(files()).containsExactly("br.gif");
   }
 
   private List<String> files() throws IOException {
