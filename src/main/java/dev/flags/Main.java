@@ -9,6 +9,6 @@ public final class Main {
 
   public static void main(String[] args) {
     System.exit(
-        FlagsCommand.execute(new PrintWriter(System.out), new PrintWriter(System.err), args));
+        FlagsCommand.executeAsMain(new PrintWriter(System.out), new PrintWriter(System.err), args));
   }
 }

@@ -45,7 +45,7 @@ class ProcessPoolIT {
       // Both workers are in the middle of a download.
       await()
           .atMost(Duration.ofSeconds(30))
-          .until(() -> stubs.requests("AR") + stubs.requests("BR") == 2);
+          .until(() -> stubs.requestsFor("AR") + stubs.requestsFor("BR") == 2);
       List<ProcessHandle> workers = parent.toHandle().children().toList();
       assertThat(workers).hasSize(2);
       assertThat(workers)

@@ -58,7 +58,8 @@ public final class DownloadOptions {
       paramLabel = "SECONDS",
       defaultValue = "10",
       description =
-          "Per-request timeout: connect, each read and the whole call (default: ${DEFAULT-VALUE}).")
+          "Per-request timeout: connect, each read and the whole request, body included; each"
+              + " retry gets its own (default: ${DEFAULT-VALUE}).")
   private double timeoutSeconds;
 
   public Mode mode() {
@@ -103,7 +104,14 @@ public final class DownloadOptions {
     } catch (IOException e) {
       throw usage("cannot create destination " + dir + ": " + e.getClass().getSimpleName());
     }
-    if (!Files.isWritable(dir)) {
+    // Files.isWritable asks access(2), which says yes to root even on a read-only filesystem:
+    // creating a file is the only sure test. (Not createTempFile: its SecureRandom costs start-up.)
+    Path probe =
+        dir.resolve(".flags-write-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+    try {
+      Files.createFile(probe);
+      Files.delete(probe);
+    } catch (IOException e) {
       throw usage("destination " + dir + " is not writable");
     }
     return dir;

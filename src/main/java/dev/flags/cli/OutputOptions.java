@@ -40,7 +40,7 @@ public final class OutputOptions {
       names = {"-v", "--verbose"},
       description = {
         "One line per flag: when it finished (since the start), which thread or worker process"
-            + " did it, and how it went (BR OK, QQ not found: URL, ...); and logs."
+            + " did it, and how it went (BR OK, QQ not found: URL, JP error: REASON); and logs."
       })
   boolean verbose;
 
@@ -67,7 +67,16 @@ public final class OutputOptions {
               + " worker, one bar per request, coloured by status.")
   private String timeline;
 
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print only errors (on stderr) and the final report: no header, no progress.")
+  boolean quiet;
+
+  /** Whether {@code -v} was given; validated against {@code -q}. */
   public boolean verbose() {
+    if (verbose && quiet) {
+      throw new ParameterException(spec.commandLine(), "give -v or -q, not both");
+    }
     return verbose;
   }
 
@@ -113,5 +122,9 @@ public final class OutputOptions {
 
   private static ParameterException usage(CommandSpec spec, String message) {
     return new ParameterException(spec.commandLine(), message);
+  }
+
+  public boolean quiet() {
+    return quiet;
   }
 }

@@ -2,8 +2,8 @@ package dev.flags.download;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -26,6 +27,10 @@ import okhttp3.Response;
  * finishes (the book's {@code asyncio.Semaphore}). Counting from enqueue to saved file, rather than
  * relying on OkHttp's dispatcher alone (which frees a slot as soon as the headers are in), keeps
  * {@code -m} a true cap and each flag's start time true.
+ *
+ * <p>With a deadline, calls in flight are cut when it passes (see {@link DownloadOne#newCall}) and
+ * report it themselves; a flag still without a result a grace period later is reported {@code
+ * deadline}, as in {@link CompletionLoop}.
  *
  * <p>OkHttp's callback threads only hand over: reading the body and saving the file (blocking work)
  * run on a virtual thread each, named {@code async-1}, {@code async-2}, ..., so a slow body never
@@ -44,31 +49,51 @@ public final class AsyncDownloader implements Downloader {
   public List<FlagResult> downloadMany(List<String> codes, ResultListener listener)
       throws InterruptedException {
     BlockingQueue<CompletableFuture<FlagResult>> finished = new LinkedBlockingQueue<>();
-    Map<String, Call> inFlight = new HashMap<>();
+    Map<String, Call> inFlight = new LinkedHashMap<>();
     List<FlagResult> results = new ArrayList<>(codes.size());
-    try (ExecutorService continuations =
-        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("async-", 1).factory())) {
-      Iterator<String> next = codes.iterator();
-      try {
-        while (inFlight.size() < Math.max(1, maxReq) && next.hasNext()) {
+    ExecutorService continuations =
+        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("async-", 1).factory());
+    Iterator<String> next = codes.iterator();
+    try {
+      while (inFlight.size() < Math.max(1, maxReq) && next.hasNext()) {
+        start(next.next(), continuations, inFlight, finished);
+      }
+      while (results.size() < codes.size()) {
+        CompletableFuture<FlagResult> done = next(finished);
+        if (done == null) {
+          break; // past the deadline and its grace: stop waiting
+        }
+        FlagResult result = join(done);
+        inFlight.remove(result.cc());
+        results.add(result);
+        listener.onResult(result);
+        if (next.hasNext()) {
           start(next.next(), continuations, inFlight, finished);
         }
-        while (results.size() < codes.size()) {
-          FlagResult result = join(finished.take());
-          inFlight.remove(result.cc());
-          results.add(result);
-          listener.onResult(result);
-          if (next.hasNext()) {
-            start(next.next(), continuations, inFlight, finished);
-          }
-        }
-      } catch (InterruptedException | RuntimeException e) {
-        inFlight.values().forEach(Call::cancel);
-        continuations.shutdownNow();
-        throw e;
       }
+      // Only after the deadline: what is still out, or never went out, is reported unfinished.
+      List<String> unfinished = new ArrayList<>(inFlight.keySet());
+      next.forEachRemaining(unfinished::add);
+      for (String cc : unfinished) {
+        FlagResult result = downloadOne.unfinished(cc);
+        results.add(result);
+        listener.onResult(result);
+      }
+      return results;
+    } finally {
+      inFlight.values().forEach(Call::cancel);
+      CompletionLoop.stop(continuations);
     }
-    return results;
+  }
+
+  /** The next finished flag; null once the run's deadline and its grace have passed. */
+  private CompletableFuture<FlagResult> next(BlockingQueue<CompletableFuture<FlagResult>> finished)
+      throws InterruptedException {
+    long left = downloadOne.nanosLeft();
+    if (left == Long.MAX_VALUE) {
+      return finished.take();
+    }
+    return finished.poll(Math.max(0, left) + CompletionLoop.GRACE_NANOS, TimeUnit.NANOSECONDS);
   }
 
   private void start(

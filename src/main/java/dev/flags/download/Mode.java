@@ -50,8 +50,7 @@ public enum Mode {
     return switch (this) {
       case SEQUENTIAL -> new SequentialDownloader(downloadOne);
       case THREADS -> new ThreadPoolDownloader(downloadOne, settings.maxReq());
-      case PROCESSES ->
-          new ProcessPoolDownloader(settings, settings.maxReq(), downloadOne.runStartNanos());
+      case PROCESSES -> new ProcessPoolDownloader(downloadOne, settings);
       case VIRTUAL -> new VirtualThreadDownloader(downloadOne, settings.maxReq());
       case ASYNC -> new AsyncDownloader(downloadOne, settings.maxReq());
     };

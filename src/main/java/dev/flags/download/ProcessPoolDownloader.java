@@ -33,8 +33,13 @@ import org.slf4j.LoggerFactory;
  * that retry: several workers killed at once cost no code its retry); a worker that answers garbage
  * fails that code and is replaced; workers that cannot start at all fail the remaining codes
  * instead of being restarted forever. When the run ends, is interrupted, or fails, every worker is
- * stopped before {@link #downloadMany} returns. If this JVM dies instead, the workers see their
- * stdin close and exit by themselves.
+ * stopped before {@link #downloadMany} returns: its stdin is closed, so it cancels what it was
+ * doing, removes its temp file and exits (and is killed if it does not). If this JVM dies instead,
+ * the workers see their stdin close and do the same by themselves.
+ *
+ * <p>Every per-flag option reaches the workers with the settings; the run's deadline is wall-clock
+ * time, so each worker cuts its calls at the same moment. The parent stops waiting {@link
+ * CompletionLoop#GRACE_NANOS} after the deadline, as the thread-based strategies do.
  */
 public final class ProcessPoolDownloader implements Downloader {
   private static final Logger log = LoggerFactory.getLogger(ProcessPoolDownloader.class);
@@ -47,6 +52,12 @@ public final class ProcessPoolDownloader implements Downloader {
 
   /** A worker not ready by then is taken for one that cannot start. */
   static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+  /**
+   * How often the parent looks whether the run was cancelled ({@link DownloadOne#cancel} without an
+   * interrupt): cancelling the parent's calls does not reach the workers, stopping them does.
+   */
+  private static final long CANCEL_CHECK_MS = 50;
 
   /** How long workers get to exit after their stdin closes before they are killed. */
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(2);
@@ -63,27 +74,27 @@ public final class ProcessPoolDownloader implements Downloader {
           "-XX:-UsePerfData",
           "-XX:+DisplayVMOutputToStderr");
 
+  private final DownloadOne run;
   private final DownloadSettings settings;
   private final int workers;
-  private final long runStartNanos;
   private final List<String> command;
   private Duration startupTime = Duration.ZERO;
 
   /**
-   * @param settings the per-flag work, sent to each worker whole
-   * @param workers how many worker JVMs to run at once
-   * @param runStartNanos when the run started ({@link System#nanoTime}), for the results' times
+   * @param run this run's per-flag work in the parent: not for downloading (the workers open their
+   *     own from {@code settings}) but for the run's clock, its deadline, and the result of a flag
+   *     that never finished
+   * @param settings the per-flag work, sent to each worker whole; {@code maxReq} workers
    */
-  public ProcessPoolDownloader(DownloadSettings settings, int workers, long runStartNanos) {
-    this(settings, workers, runStartNanos, workerCommand());
+  public ProcessPoolDownloader(DownloadOne run, DownloadSettings settings) {
+    this(run, settings, workerCommand());
   }
 
   /** With another command for the workers; tests use it to run misbehaving ones. */
-  ProcessPoolDownloader(
-      DownloadSettings settings, int workers, long runStartNanos, List<String> command) {
+  ProcessPoolDownloader(DownloadOne run, DownloadSettings settings, List<String> command) {
+    this.run = run;
     this.settings = settings;
-    this.workers = Math.max(1, workers);
-    this.runStartNanos = runStartNanos;
+    this.workers = Math.max(1, settings.maxReq());
     this.command = List.copyOf(command);
   }
 
@@ -122,15 +133,12 @@ public final class ProcessPoolDownloader implements Downloader {
     if (codes.isEmpty()) {
       return List.of();
     }
-    Run run = new Run(codes, listener);
-    boolean finished = false;
+    Pool pool = new Pool(codes, listener);
     try {
-      List<FlagResult> results = run.all();
-      finished = true;
-      return results;
+      return pool.all();
     } finally {
-      run.stopWorkers(finished);
-      startupTime = run.startupTime;
+      pool.stopWorkers();
+      startupTime = pool.startupTime;
     }
   }
 
@@ -184,7 +192,7 @@ public final class ProcessPoolDownloader implements Downloader {
   }
 
   /** The state of one {@link #downloadMany} call, driven by the calling thread alone. */
-  private final class Run {
+  private final class Pool {
     private final int total;
     private final ResultListener listener;
     private final int target;
@@ -198,7 +206,7 @@ public final class ProcessPoolDownloader implements Downloader {
     private String lastStartFailure = "";
     private Duration startupTime = Duration.ZERO;
 
-    Run(List<String> codes, ResultListener listener) {
+    Pool(List<String> codes, ResultListener listener) {
       this.total = codes.size();
       this.listener = listener;
       this.target = Math.min(workers, codes.size());
@@ -215,13 +223,17 @@ public final class ProcessPoolDownloader implements Downloader {
       WorkerProtocol.warmUpReader();
       failPendingIfNoWorkerCanStart();
       while (results.size() < total) {
-        Event event = events.poll(millisToNextStartDeadline(), TimeUnit.MILLISECONDS);
+        long wait = Math.min(millisToNextStartDeadline(), millisToGiveUp());
+        Event event = events.poll(Math.min(wait, CANCEL_CHECK_MS), TimeUnit.MILLISECONDS);
         if (event == null) {
           retireWorkersTooSlowToStart();
         } else if (event.line() == null) {
           exited(event.worker(), event.exitCode());
         } else {
           said(event.worker(), event.line());
+        }
+        if (run.cancelled() || millisToGiveUp() <= 0) {
+          reportUnfinished(); // cancelled, or past the deadline and its grace: stop waiting
         }
         failPendingIfNoWorkerCanStart();
       }
@@ -417,6 +429,30 @@ public final class ProcessPoolDownloader implements Downloader {
       return next;
     }
 
+    /**
+     * Until the parent stops waiting: workers cut their calls at the run's deadline and report it
+     * themselves; {@link CompletionLoop#GRACE_NANOS} after it, whatever is still out is given up.
+     */
+    private long millisToGiveUp() {
+      long left = run.nanosLeft();
+      if (left == Long.MAX_VALUE) {
+        return Long.MAX_VALUE;
+      }
+      return TimeUnit.NANOSECONDS.toMillis(left + CompletionLoop.GRACE_NANOS);
+    }
+
+    private void reportUnfinished() {
+      for (Worker worker : started) {
+        if (worker.task != null) {
+          finish(run.unfinished(worker.task.cc()));
+          worker.task = null;
+        }
+      }
+      for (Task task = pending.poll(); task != null; task = pending.poll()) {
+        finish(run.unfinished(task.cc()));
+      }
+    }
+
     private void retireWorkersTooSlowToStart() {
       long now = System.nanoTime();
       for (Worker worker : List.copyOf(live)) {
@@ -469,7 +505,9 @@ public final class ProcessPoolDownloader implements Downloader {
           sinceRunStartMs(worker.taskStartNanos),
           r.ms(),
           r.worker(),
-          r.error());
+          r.error(),
+          r.file(),
+          r.skipped());
     }
 
     /** An ERROR for a code its worker failed; {@code attempts}: the HTTP requests it cost. */
@@ -487,22 +525,20 @@ public final class ProcessPoolDownloader implements Downloader {
     }
 
     private long sinceRunStartMs(long nanos) {
-      return (nanos - runStartNanos) / 1_000_000;
+      return (nanos - run.runStartNanos()) / 1_000_000;
     }
 
     /**
-     * Closes every worker's stdin, which makes it exit; kills the ones that do not exit in time,
-     * and all of them at once if the run did not finish (interrupted or failed).
+     * Closes every worker's stdin, which makes it exit (a download still in flight after an
+     * interruption or the deadline is cancelled, its temp file removed); kills those that do not
+     * exit in time.
      */
-    void stopWorkers(boolean finished) {
+    void stopWorkers() {
       for (Worker worker : started) {
         worker.closeStdin();
-        if (!finished) {
-          worker.process.destroyForcibly();
-        }
       }
       long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
-      boolean interrupted = false;
+      boolean interrupted = Thread.interrupted(); // kept for the caller, after the workers are gone
       for (Worker worker : started) {
         try {
           long left = Math.max(0, deadline - System.nanoTime());

@@ -77,12 +77,13 @@ public final class ProcessWorker {
       // a broken stdin means the same as a closed one
     }
     codes.add(END);
-    downloadOne.client().dispatcher().cancelAll();
+    downloadOne.cancel(); // a call in flight ends now, a retry's backoff too
     try {
       main.join(GRACE);
     } catch (InterruptedException e) {
       // halting anyway
     }
+    downloadOne.removeTempFiles();
     Runtime.getRuntime().halt(0);
   }
 }

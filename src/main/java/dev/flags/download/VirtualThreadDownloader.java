@@ -1,9 +1,6 @@
 package dev.flags.download;
 
 import java.util.List;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 
@@ -11,7 +8,7 @@ import java.util.concurrent.Semaphore;
  * One virtual thread per flag, at most {@code maxReq} of them downloading at once. Virtual threads
  * are cheap enough that pooling them would be wrong; what needs limiting is the number of requests
  * the server sees, and a semaphore says exactly that. It is fair, so flags start in the order they
- * were submitted.
+ * were submitted. A deadline is honoured as {@link CompletionLoop} says.
  *
  * <p>The threads are named {@code virtual-1}, {@code virtual-2}, ... so that {@code -v} shows which
  * one did each flag.
@@ -29,11 +26,11 @@ public final class VirtualThreadDownloader implements Downloader {
   public List<FlagResult> downloadMany(List<String> codes, ResultListener listener)
       throws InterruptedException {
     Semaphore requests = new Semaphore(Math.max(1, maxReq), true);
-    try (ExecutorService threads =
-        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("virtual-", 1).factory())) {
-      CompletionService<FlagResult> completed = new ExecutorCompletionService<>(threads);
-      for (String cc : codes) {
-        completed.submit(
+    return CompletionLoop.downloadAll(
+        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("virtual-", 1).factory()),
+        downloadOne,
+        codes,
+        cc ->
             () -> {
               requests.acquire();
               try {
@@ -41,9 +38,7 @@ public final class VirtualThreadDownloader implements Downloader {
               } finally {
                 requests.release();
               }
-            });
-      }
-      return CompletionLoop.takeAll(completed, codes.size(), listener, threads);
-    }
+            },
+        listener);
   }
 }

@@ -1,9 +1,11 @@
 package dev.flags.http;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
 /** Builds the one OkHttp client a run shares between all its requests. */
@@ -18,17 +20,56 @@ public final class HttpClients {
    * @param timeout applies to connecting, to each read, and to the whole call
    */
   public static OkHttpClient create(int concurrency, Duration timeout) {
-    Dispatcher dispatcher = new Dispatcher();
-    dispatcher.setMaxRequests(Math.max(concurrency, 1));
-    dispatcher.setMaxRequestsPerHost(Math.max(concurrency, 1));
-    return new OkHttpClient.Builder()
-        .dispatcher(dispatcher)
-        .connectionPool(new ConnectionPool(Math.max(concurrency, 5), 5, TimeUnit.MINUTES))
+    return sized(concurrency)
         .connectTimeout(timeout)
         .readTimeout(timeout)
         .writeTimeout(timeout)
         .callTimeout(timeout)
         .build();
+  }
+
+  /**
+   * The client downloads use: sized as {@link #create(int, Duration)}, with our retry, timeout,
+   * body and redirect rules as application interceptors, so that they hold for blocking and
+   * enqueued calls alike. Interceptors run in this order: {@code outer} (first to last), {@link
+   * RetryInterceptor}, {@link RedirectInterceptor}, then OkHttp's own.
+   *
+   * <p>OkHttp's own retries are off ({@code retryOnConnectionFailure(false)}, and {@link
+   * NoSilentRetry}): one place decides what is retried, and attempts are counted exactly. Its call
+   * timeout is off too: it would span all the attempts; each attempt gets {@code timeout} instead,
+   * and a call can still be given a deadline through {@code call.timeout()}.
+   */
+  public static OkHttpClient create(
+      int concurrency,
+      Duration timeout,
+      RetryPolicy retries,
+      long maxBytes,
+      RunGuard guard,
+      List<Interceptor> outer) {
+    OkHttpClient.Builder builder =
+        sized(concurrency)
+            .connectTimeout(timeout)
+            .readTimeout(timeout)
+            .writeTimeout(timeout)
+            .callTimeout(Duration.ZERO)
+            .retryOnConnectionFailure(false)
+            .followRedirects(false)
+            .followSslRedirects(false);
+    outer.forEach(builder::addInterceptor);
+    return builder
+        .addInterceptor(new RetryInterceptor(retries, timeout, maxBytes, guard))
+        .addInterceptor(new RedirectInterceptor())
+        .addNetworkInterceptor(new NoSilentRetry())
+        .build();
+  }
+
+  private static OkHttpClient.Builder sized(int concurrency) {
+    Dispatcher dispatcher = new Dispatcher();
+    dispatcher.setMaxRequests(Math.max(concurrency, 1));
+    dispatcher.setMaxRequestsPerHost(Math.max(concurrency, 1));
+    return new OkHttpClient.Builder()
+        .dispatcher(dispatcher)
+        .connectionPool(new ConnectionPool(Math.max(concurrency, 5), 5, TimeUnit.MINUTES));
   }
 
   /** Lets the JVM exit promptly: stops the dispatcher's threads and closes pooled connections. */

@@ -39,6 +39,7 @@ public final class TextReport {
    * <pre>
    * --------------------
    *  20 flags downloaded.
+   *   3 already saved.
    *   1 not found.
    *   2 errors.
    * Elapsed time: 0.42s
@@ -46,7 +47,11 @@ public final class TextReport {
    */
   public static void footer(PrintWriter out, RunReport report) {
     out.println("-".repeat(20));
-    out.printf(Locale.ROOT, "%3d %s downloaded.%n", report.ok(), noun(report.ok(), "flag"));
+    long downloaded = report.downloaded();
+    out.printf(Locale.ROOT, "%3d %s downloaded.%n", downloaded, noun(downloaded, "flag"));
+    if (report.skipped() > 0) {
+      out.printf(Locale.ROOT, "%3d already saved.%n", report.skipped());
+    }
     if (report.notFound() > 0) {
       out.printf(Locale.ROOT, "%3d not found.%n", report.notFound());
     }

@@ -3,6 +3,7 @@ package dev.flags.cli;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static dev.flags.testing.Cli.flags;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.flags.testing.Cli.Run;
@@ -39,7 +40,17 @@ class CliTest {
         "--timeout -1",
         "-a -e",
         "-a BR",
-        "--no-such-option"
+        "--no-such-option",
+        "--retries -1",
+        "--backoff -1",
+        "--max-retry-wait x",
+        "--deadline 0",
+        "--max-bytes 0",
+        "-v -q",
+        "--skip-existing --update",
+        "-s http://127.0.0.1:99999/flags",
+        "-s http://exa%mple/flags",
+        "-s file:///etc/passwd"
       })
   void usageErrorsPrintOneLineAndExit2WithoutDownloading(String args) throws IOException {
     Path sub = dest.resolve("never");
@@ -57,6 +68,25 @@ class CliTest {
     Run run = flags("-d", file.toString(), "BR");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.err()).contains("is not a folder");
+  }
+
+  @Test
+  void aDestinationThatCannotBeCreatedIsAUsageError() throws IOException {
+    Path file = Files.writeString(dest.resolve("file"), "x");
+    Run run = flags("-d", file.resolve("sub").toString(), "BR");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err().lines()).hasSize(1);
+    assertThat(run.err()).contains("cannot create destination");
+  }
+
+  @Test
+  void aDestinationThatCannotBeWrittenIsAUsageError() {
+    // /proc refuses new files even to root, for whom permission bits would not do.
+    assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux /proc");
+    Run run = flags("-d", "/proc", "BR");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err().lines()).hasSize(1);
+    assertThat(run.err()).contains("destination /proc is not writable");
   }
 
   @Test
@@ -91,6 +121,58 @@ class CliTest {
   }
 
   @Test
+  void verboseNamesTheReasonAndTheAttempts() {
+    stubs.status("JP", 503);
+    Run run = flags("-s", stubs.baseUrl(), "-d", dest.toString(), "--backoff", "0.001", "-v", "JP");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.ERRORS);
+    assertThat(run.out()).contains("JP error: HTTP 503 Service Unavailable (3 attempts)\n");
+  }
+
+  @Test
+  void quietPrintsOnlyErrorsAndTheFinalReport() {
+    stubs.ok("BR");
+    stubs.status("JP", 418);
+    Run run = flags("-s", stubs.baseUrl(), "-d", dest.toString(), "-q", "BR", "JP");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.ERRORS);
+    assertThat(run.out())
+        .startsWith("--------------------\n  1 flag downloaded.\n  1 error.\nElapsed time: ");
+    assertThat(run.err()).isEqualTo("JP error: HTTP 418 I'm a teapot\n");
+  }
+
+  @Test
+  void skipExistingIsReportedAsAlreadySavedAndExits0() throws IOException {
+    stubs.ok("BR");
+    stubs.ok("JP");
+    Files.write(dest.resolve("br.gif"), FlagStubs.gif("BR"));
+    Run run =
+        flags("-s", stubs.baseUrl(), "-d", dest.toString(), "--skip-existing", "-v", "BR", "JP");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out())
+        .contains("BR OK (already saved)\n", "JP OK\n")
+        .contains("  1 flag downloaded.\n  1 already saved.\nElapsed time: ");
+    assertThat(stubs.requestsFor("BR")).isZero();
+  }
+
+  @Test
+  void theDeadlineMakesUnfinishedFlagsErrorsAndExitCode1() {
+    stubs.stub("BR", FlagStubs.okGif("BR").withFixedDelay(5_000));
+    stubs.stub("JP", FlagStubs.okGif("JP").withFixedDelay(5_000));
+    Run run =
+        flags("-s", stubs.baseUrl(), "-d", dest.toString(), "--deadline", "0.3", "-v", "BR", "JP");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.ERRORS);
+    assertThat(run.out()).contains("BR error: deadline\n", "JP error: deadline\n", "  2 errors.");
+  }
+
+  @Test
+  void metadataNamesTheFiles() {
+    stubs.ok("US");
+    stubs.metadata("US", "{\"country\": \"United States\"}");
+    Run run = flags("-s", stubs.baseUrl(), "-d", dest.toString(), "--metadata", "US");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(dest.resolve("United_States.gif")).hasBinaryContent(FlagStubs.gif("US"));
+  }
+
+  @Test
   void oneLetterMeansTwentySixCodesAndLimitCutsAfterSorting() {
     Run run = flags("-s", stubs.baseUrl(), "-d", dest.toString(), "-l", "3", "Z", "A");
     // Nothing is stubbed, so WireMock answers 404 for every code: the codes still show in the
@@ -120,8 +202,11 @@ class CliTest {
     assertThat(flags("--version").out()).startsWith("flags ");
     Run help = flags("--help");
     assertThat(help.exitCode()).isZero();
+    assertThat(help.err()).isEmpty(); // picocli warns there about bad format strings
     assertThat(help.out())
         .contains("--mode", "--max-req", "--order", "Exit codes:", "Examples:")
+        .contains("--retries", "--deadline", "--max-bytes", "--skip-existing", "--metadata", "-q")
+        .contains("130", "143")
         .contains("sequential", "threads", "processes", "virtual", "async", "REMOTE the default -m")
         .doesNotContainPattern("(?m)^ +worker\\b")
         .doesNotContain("Internal");

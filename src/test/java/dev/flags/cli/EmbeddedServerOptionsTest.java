@@ -33,9 +33,9 @@ class EmbeddedServerOptionsTest {
 
   @Test
   void faultsReachTheClient() {
-    Run run = flags("--server-fault", "status-503:1", "BR");
+    Run run = flags("--server-fault", "status-503:1", "--retries", "0", "BR");
     assertThat(run.out()).contains("BR error: HTTP 503 Service Unavailable\n");
-    run = flags("--server-fault", "reset:1", "BR");
+    run = flags("--server-fault", "reset:1", "--retries", "0", "BR");
     assertThat(run.out()).contains("BR error: connection reset\n");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.ERRORS);
   }

@@ -132,7 +132,18 @@ class MachineFormatTest {
   void csvQuotesCommasAndQuotesAsRfc4180Says() throws IOException {
     stubs.ok("BR");
     stubs.stub("XX", aResponse().withStatus(599).withStatusMessage("Bad, \"very\" bad"));
-    Run run = flags("-s", stubs.baseUrl(), "-d", dest.toString(), "--format", "csv", "BR", "XX");
+    Run run =
+        flags(
+            "-s",
+            stubs.baseUrl(),
+            "-d",
+            dest.toString(),
+            "--format",
+            "csv",
+            "--retries",
+            "0",
+            "BR",
+            "XX");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.ERRORS);
     assertThat(run.out())

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.flags.testing.FlagStubs;
 import dev.flags.testing.Processes;
@@ -40,10 +41,19 @@ class ProcessPoolDownloaderTest {
   private final List<FlagResult> heard = new CopyOnWriteArrayList<>();
   private final List<ProcessHandle> seen = new ArrayList<>();
   private Thread caller;
+  private DownloadOne parent;
 
   private ProcessPoolDownloader pool(int workers, List<String> command) {
     DownloadSettings settings = new DownloadSettings(stubs.baseUrl(), dest.toString(), workers, 20);
-    return new ProcessPoolDownloader(settings, workers, System.nanoTime(), command);
+    parent = DownloadOne.open(settings, System.nanoTime());
+    return new ProcessPoolDownloader(parent, settings, command);
+  }
+
+  /** The first request for {@code cc} gets {@code first}; every later one gets its GIF. */
+  private byte[] okAfter(String cc, ResponseDefinitionBuilder first) {
+    byte[] gif = FlagStubs.gif(cc);
+    stubs.sequence(cc, first, aResponse().withStatus(200).withBody(gif));
+    return gif;
   }
 
   private ProcessPoolDownloader pool(int workers) {
@@ -91,6 +101,9 @@ class ProcessPoolDownloaderTest {
       caller.interrupt(); // a failed test: stop its run, so its workers cannot disturb the next
       caller.join(Duration.ofSeconds(10));
     }
+    if (parent != null) {
+      parent.close();
+    }
     // downloadMany waits for its workers to exit, so nothing may be alive by now.
     assertThat(liveWorkers()).isEmpty();
     assertThat(seen).noneMatch(Processes::running);
@@ -103,14 +116,14 @@ class ProcessPoolDownloaderTest {
   @Test
   void aWorkerKilledMidDownloadHasItsCodeRetriedOnAnotherWorker() throws Exception {
     stubs.ok("AR");
-    byte[] br = stubs.okAfter("BR", aResponse().withStatus(200).withFixedDelay(SLOW_MS));
+    byte[] br = okAfter("BR", aResponse().withStatus(200).withFixedDelay(SLOW_MS));
     stubs.ok("CN");
     stubs.ok("DE");
     ProcessPoolDownloader pool = pool(2);
     FutureTask<List<FlagResult>> run = start(pool, "BR", "AR", "CN", "DE");
 
     // BR is in flight on one worker; every other code is done.
-    await().atMost(Duration.ofSeconds(30)).until(() -> stubs.requests("BR") == 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> stubs.requestsFor("BR") == 1);
     await().atMost(Duration.ofSeconds(30)).until(() -> heard.size() == 3);
     // BR went first, to the first worker ready, which has been on it since: the silent one.
     List<String> reported = heard.stream().map(FlagResult::worker).toList();
@@ -135,11 +148,11 @@ class ProcessPoolDownloaderTest {
     // The first death handed BR to the other worker, dead too but not yet known to be: that worker
     // never started BR, so BR goes on to a replacement with its retry intact.
     stubs.ok("AR");
-    byte[] br = stubs.okAfter("BR", aResponse().withStatus(200).withFixedDelay(SLOW_MS));
+    byte[] br = okAfter("BR", aResponse().withStatus(200).withFixedDelay(SLOW_MS));
     stubs.ok("CN");
     FutureTask<List<FlagResult>> run = start(pool(2), "AR", "BR", "CN");
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> stubs.requests("BR") == 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> stubs.requestsFor("BR") == 1);
     await().atMost(Duration.ofSeconds(30)).until(() -> heard.size() == 2);
     assertThat(killWorkers()).hasSize(2);
 
@@ -155,10 +168,10 @@ class ProcessPoolDownloaderTest {
     stubs.ok("CN");
     FutureTask<List<FlagResult>> run = start(pool(1), "AR", "BR", "CN");
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> stubs.requests("BR") == 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> stubs.requestsFor("BR") == 1);
     killWorkers();
     // A replacement worker starts and tries BR again.
-    await().atMost(Duration.ofSeconds(30)).until(() -> stubs.requests("BR") == 2);
+    await().atMost(Duration.ofSeconds(30)).until(() -> stubs.requestsFor("BR") == 2);
     killWorkers();
 
     Map<String, FlagResult> results = byCode(run.get(60, TimeUnit.SECONDS));
@@ -205,7 +218,7 @@ class ProcessPoolDownloaderTest {
 
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> stubs.requests("AR") + stubs.requests("BR") == 2);
+        .until(() -> stubs.requestsFor("AR") + stubs.requestsFor("BR") == 2);
     assertThat(liveWorkers()).hasSize(2);
     caller.interrupt();
 
