@@ -26,13 +26,12 @@ public final class Main {
       HttpClients.warmUpInBackground();
     }
     System.exit(
-        FlagsCommand.execute(new PrintWriter(System.out), new PrintWriter(System.err), args));
+        FlagsCommand.executeAsMain(new PrintWriter(System.out), new PrintWriter(System.err), args));
   }
 
   /**
    * Whether this command line will probably download (a guess that only decides a warm-up): not
-   * when it asks for help or the version, nor for a subcommand such as {@code serve}. Codes, like
-   * subcommands, are bare words, but codes are one or two letters.
+   * when it asks for help or the version, nor for {@code serve}.
    */
   private static boolean downloads(String[] args) {
     for (String arg : args) {
@@ -40,6 +39,6 @@ public final class Main {
         return false;
       }
     }
-    return args.length == 0 || args[0].startsWith("-") || args[0].length() <= 2;
+    return args.length == 0 || !args[0].equals("serve");
   }
 }

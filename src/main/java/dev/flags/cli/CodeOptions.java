@@ -26,7 +26,7 @@ public final class CodeOptions {
         "Country codes: two letters (BR), or one letter for the 26 codes starting with it (B).",
         "Default: the 20 most populous countries: "
             + "CN IN US ID BR PK NG BD RU JP MX PH VN ET"
-            + " EG DE IR TR CD FR."
+            + " EG DE IR TR CD FR (flags bench: all 194)."
       })
   private List<String> args = new ArrayList<>();
 
@@ -54,6 +54,11 @@ public final class CodeOptions {
 
   /** The codes to download, sorted, without duplicates, limited; validated. */
   public List<String> codes() {
+    return codes(Countries.POPULOUS_20);
+  }
+
+  /** The same, with {@code whenNoneGiven} when neither codes nor -a/-e are given. */
+  public List<String> codes(List<String> whenNoneGiven) {
     if (limit != null && limit < 1) {
       throw usage("--limit must be at least 1, not " + limit);
     }
@@ -70,7 +75,7 @@ public final class CodeOptions {
         codes.addAll(expand(arg));
       }
     } else {
-      codes.addAll(Countries.POPULOUS_20);
+      codes.addAll(whenNoneGiven);
     }
     List<String> sorted = new ArrayList<>(codes);
     return limit == null

@@ -6,15 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Iterator;
-import java.util.Locale;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /** How to download: strategy, concurrency, timeout, destination. */
 public final class DownloadOptions {
@@ -31,18 +26,24 @@ public final class DownloadOptions {
       paramLabel = "MODE",
       defaultValue = "threads",
       converter = ModeConverter.class,
-      completionCandidates = ModeNames.class,
+      completionCandidates = ModeConverter.class,
       description = {
-        "Concurrency strategy (default: ${DEFAULT-VALUE}):",
-        "  sequential  one flag after another (-m is ignored: 1 connection)",
-        "  threads     a pool of platform threads (default -m 30)"
+        "Concurrency strategy (default: ${DEFAULT-VALUE}) [default -m]:",
+        "  sequential  one flag at a time [1, always]",
+        "  threads     a pool of platform threads [30]",
+        "  processes   a pool of worker JVMs [cores]",
+        "  virtual     a virtual thread per flag [100]",
+        "  async       non-blocking OkHttp calls [100]",
+        "With -s REMOTE the default -m is at most 5."
       })
   private Mode mode;
 
   @Option(
       names = {"-m", "--max-req"},
       paramLabel = "N",
-      description = "Maximum concurrent requests (default: the mode's, see --mode).")
+      description =
+          "Maximum concurrent requests; for processes, the number of worker JVMs"
+              + " (default: the mode's, see --mode).")
   private Integer maxReq;
 
   @Option(
@@ -57,19 +58,27 @@ public final class DownloadOptions {
       paramLabel = "SECONDS",
       defaultValue = "10",
       description =
-          "Per-request timeout: connect, each read and the whole call (default: ${DEFAULT-VALUE}).")
+          "Per-request timeout: connect, each read and the whole request, body included; each"
+              + " retry gets its own (default: ${DEFAULT-VALUE}).")
   private double timeoutSeconds;
 
   public Mode mode() {
     return mode;
   }
 
-  /** The concurrency the mode really uses, validated. */
-  public int maxReq() {
+  /**
+   * The concurrency the mode really uses, validated. Unless {@code -m} says otherwise, a {@code
+   * polite} server (the book's public site) gets at most {@link Mode#POLITE_MAX_REQ} at once.
+   */
+  public int maxReq(boolean polite) {
     if (maxReq != null && maxReq < 1) {
       throw usage("--max-req must be at least 1, not " + maxReq);
     }
-    return mode.effectiveMaxReq(maxReq == null ? mode.defaultMaxReq() : maxReq);
+    int wanted =
+        maxReq != null
+            ? maxReq
+            : polite ? Math.min(mode.defaultMaxReq(), Mode.POLITE_MAX_REQ) : mode.defaultMaxReq();
+    return mode.effectiveMaxReq(wanted);
   }
 
   public Duration timeout() {
@@ -95,7 +104,14 @@ public final class DownloadOptions {
     } catch (IOException e) {
       throw usage("cannot create destination " + dir + ": " + e.getClass().getSimpleName());
     }
-    if (!Files.isWritable(dir)) {
+    // Files.isWritable asks access(2), which says yes to root even on a read-only filesystem:
+    // creating a file is the only sure test. (Not createTempFile: its SecureRandom costs start-up.)
+    Path probe =
+        dir.resolve(".flags-write-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+    try {
+      Files.createFile(probe);
+      Files.delete(probe);
+    } catch (IOException e) {
       throw usage("destination " + dir + " is not writable");
     }
     return dir;
@@ -105,30 +121,10 @@ public final class DownloadOptions {
     return new ParameterException(spec.commandLine(), message);
   }
 
-  /** Accepts mode names in any case. */
-  static final class ModeConverter implements ITypeConverter<Mode> {
-    @Override
-    public Mode convert(String value) {
-      for (Mode mode : Mode.values()) {
-        if (mode.label().equals(value.toLowerCase(Locale.ROOT))) {
-          return mode;
-        }
-      }
-      throw new TypeConversionException(
-          "unknown mode '" + CodeOptions.printable(value) + "': use one of " + new ModeNames());
-    }
-  }
-
-  /** The mode names, for help and shell completion. */
-  static final class ModeNames implements Iterable<String> {
-    @Override
-    public Iterator<String> iterator() {
-      return Arrays.stream(Mode.values()).map(Mode::label).iterator();
-    }
-
-    @Override
-    public String toString() {
-      return String.join(", ", this);
+  /** Mode names in any case; also lists them for help and shell completion. */
+  static final class ModeConverter extends LabelConverter<Mode> {
+    ModeConverter() {
+      super("mode", Mode.values(), Mode::label);
     }
   }
 }

@@ -4,17 +4,32 @@ import dev.flags.download.DownloadOne;
 import dev.flags.download.DownloadSettings;
 import dev.flags.download.Downloader;
 import dev.flags.download.FlagResult;
+import dev.flags.download.FlagStatus;
 import dev.flags.download.Mode;
+import dev.flags.download.ResultListener;
+import dev.flags.download.SubmissionOrder;
+import dev.flags.http.RunGuard;
+import dev.flags.report.OutputFormat;
+import dev.flags.report.Progress;
 import dev.flags.report.RunReport;
+import dev.flags.report.RunSchema;
 import dev.flags.report.TextReport;
+import dev.flags.report.chart.TimelineChart;
+import dev.flags.server.Chaos;
+import dev.flags.server.FlagCatalog;
 import dev.flags.server.FlagServer;
 import dev.flags.server.GeneratedFlags;
+import dev.flags.server.RequestLog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,6 +41,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "flags",
     mixinStandardHelpOptions = true,
+    subcommands = {BenchCommand.class, ServeCommand.class, WorkerCommand.class},
     versionProvider = VersionProvider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
@@ -37,34 +53,79 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every flag was saved or is known not to exist (404)",
-      "1:at least one flag failed",
-      "2:bad command line; nothing was downloaded"
+      "1:at least one flag failed (an error, or unfinished at --deadline)",
+      "2:bad command line; nothing was downloaded",
+      "130:interrupted by Ctrl-C (SIGINT); the partial report is printed",
+      "143:terminated by SIGTERM; the partial report is printed"
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  flags                        the 20 most populous, from the embedded server",
       "  flags --mode=sequential -a   all 194 countries, one at a time",
       "  flags -m 4 -v B C            BA..BZ and CA..CZ, 4 at a time, a line per flag",
+      "  flags --mode=processes -v -a all 194, a worker JVM per core",
+      "  flags --mode=virtual -v --order=submitted",
+      "                               -v lines in the order of the codes",
       "  flags -s DELAY -l 10         the first 10 codes, from the book's DELAY server",
+      "  flags --format json          the report as one JSON object (or csv)",
+      "  flags -m 4 --timeline t.svg  a Gantt chart of the run (.svg, .png, .html)",
+      "  flags bench --runs 3         compare the modes (see 'flags bench --help')",
+      "  flags -s ERROR --retries 4 --deadline 30",
+      "                               retry failures up to 4 times, stop after 30 s",
+      "  flags --metadata -a --skip-existing",
+      "                               save as Brazil.gif..., skip flags already saved",
       "  flags -s http://127.0.0.1:8080/flags -d /tmp/f",
-      "                               any server in the book's layout, into /tmp/f"
+      "                               any server in the book's layout, into /tmp/f",
+      "  flags --server-delay 500..5000 -a",
+      "                               all 194 from an embedded server as slow as DELAY",
+      "  flags serve --book           the book's LOCAL, DELAY and ERROR servers"
     })
 public final class FlagsCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
   @Mixin private CodeOptions codeOptions;
   @Mixin private ServerOptions serverOptions;
+  @Mixin private EmbeddedServerOptions embeddedServerOptions;
   @Mixin private DownloadOptions downloadOptions;
+  @Mixin private RetryOptions retryOptions;
+  @Mixin private SaveOptions saveOptions;
   @Mixin private OutputOptions outputOptions;
+  @Mixin private FormatOptions formatOptions;
 
-  /** Runs {@code flags} with these arguments and returns its exit code. */
+  private final boolean handleSignals;
+
+  public FlagsCommand() {
+    this(false);
+  }
+
+  private FlagsCommand(boolean handleSignals) {
+    this.handleSignals = handleSignals;
+  }
+
+  /** Runs {@code flags} with these arguments and returns its exit code; signals are not handled. */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new FlagsCommand());
+    return execute(new FlagsCommand(false), out, err, args);
+  }
+
+  /**
+   * Runs {@code flags} as the process's main command: Ctrl-C and SIGTERM during the downloads stop
+   * them, print the partial report and exit 130 or 143 (a second one exits at once).
+   */
+  public static int executeAsMain(PrintWriter out, PrintWriter err, String... args) {
+    return execute(new FlagsCommand(true), out, err, args);
+  }
+
+  private static int execute(
+      FlagsCommand command, PrintWriter out, PrintWriter err, String[] args) {
+    CommandLine cli = new CommandLine(command);
     cli.setOut(out);
     cli.setErr(err);
     cli.setParameterExceptionHandler(
         (e, argv) -> {
           // One line: what is wrong, and where to read more.
-          e.getCommandLine().getErr().println("flags: " + e.getMessage() + " (see 'flags --help')");
+          String name = e.getCommandLine().getCommandSpec().qualifiedName();
+          e.getCommandLine()
+              .getErr()
+              .println("flags: " + e.getMessage() + " (see '" + name + " --help')");
           e.getCommandLine().getErr().flush();
           return ExitCodes.USAGE;
         });
@@ -85,72 +146,196 @@ public final class FlagsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    // Validate everything before touching the network or the disk.
+    // Validate everything before touching the network or the disk (the destination comes last:
+    // checking it creates it).
     List<String> codes = codeOptions.codes();
     ServerChoice server = serverOptions.choice();
+    Chaos chaos = embeddedServerOptions.chaos(server);
     Mode mode = downloadOptions.mode();
-    int maxReq = downloadOptions.maxReq();
+    int maxReq = downloadOptions.maxReq(server.polite());
     Duration timeout = downloadOptions.timeout();
-    Path dest = downloadOptions.destination();
-    if (outputOptions.verbose()) {
+    int retries = retryOptions.retries();
+    double backoff = retryOptions.backoffSeconds();
+    double maxRetryWait = retryOptions.maxRetryWaitSeconds();
+    double deadline = retryOptions.deadlineSeconds();
+    long maxBytes = retryOptions.maxBytes();
+    boolean skipExisting = saveOptions.skipExisting();
+    boolean verbose = outputOptions.verbose();
+    boolean quiet = outputOptions.quiet();
+    Optional<Path> timeline = outputOptions.timeline();
+    OutputFormat format = formatOptions.format();
+    Path dest = downloadOptions.destination(); // last: it creates the folder
+    if (verbose) {
       LogConfigurator.verbose();
+    } else if (quiet) {
+      LogConfigurator.quiet();
     }
 
-    try (FlagServer embedded = server.embedded() ? startEmbedded() : null) {
+    try (FlagServer embedded =
+        server.embedded() ? startEmbedded(new GeneratedFlags(), chaos) : null) {
       String baseUrl = embedded != null ? embedded.baseUrl() : server.baseUrl();
       PrintWriter out = spec.commandLine().getOut();
+      // The book's header and -v lines: on stdout in text; with json/csv stdout carries only
+      // that, so they go to stderr, and only with -v.
+      PrintWriter info =
+          format == OutputFormat.TEXT ? out : verbose ? spec.commandLine().getErr() : null;
       int concurrency = Math.min(maxReq, codes.size());
-      TextReport.header(out, server.label(), baseUrl, codes, concurrency);
-      RunReport report = run(mode, concurrency, server.label(), baseUrl, codes, dest, timeout);
-      TextReport.footer(out, report);
+      if (info != null && !quiet) {
+        TextReport.header(info, server.label(), baseUrl, codes, concurrency);
+      }
+      Instant startedAt = Instant.now();
+      long start = System.nanoTime();
+      DownloadSettings settings =
+          new DownloadSettings(
+              baseUrl,
+              dest.toString(),
+              concurrency,
+              timeout.toNanos() / 1e9,
+              retries,
+              backoff,
+              maxRetryWait,
+              deadline > 0 ? startedAt.toEpochMilli() + (long) Math.ceil(deadline * 1000) : 0,
+              maxBytes,
+              skipExisting,
+              saveOptions.update(),
+              saveOptions.metadata());
+      Outcome outcome = run(mode, settings, codes, start, info);
+      RunReport report =
+          new RunReport(
+              mode.label(),
+              concurrency,
+              server.label(),
+              baseUrl,
+              codes,
+              outcome.results(),
+              startedAt,
+              outcome.elapsed(),
+              outcome.workerStartup());
+      switch (format) {
+        case TEXT -> TextReport.footer(out, report);
+        case JSON -> out.println(RunSchema.json(report));
+        case CSV -> out.print(RunSchema.csv(report));
+      }
+      if (outputOptions.verbose() && info != null) {
+        TextReport.workerStartup(info, report);
+      }
+      out.flush();
+      timeline.ifPresent(path -> drawTimeline(report, path));
+      if (outcome.stoppedBy() != 0) {
+        throw new FlagsException(
+            outcome.stoppedBy(),
+            (outcome.stoppedBy() == ExitCodes.SIGTERM ? "terminated" : "interrupted")
+                + ": "
+                + outcome.unfinished()
+                + " of "
+                + codes.size()
+                + " flags unfinished");
+      }
       return report.errors() > 0 ? ExitCodes.ERRORS : ExitCodes.OK;
     }
   }
 
-  private RunReport run(
-      Mode mode,
-      int maxReq,
-      String label,
-      String baseUrl,
-      List<String> codes,
-      Path dest,
-      Duration timeout) {
-    PrintWriter out = spec.commandLine().getOut();
-    DownloadSettings settings =
-        new DownloadSettings(baseUrl, dest.toString(), maxReq, timeout.toNanos() / 1e9);
-    Instant startedAt = Instant.now();
-    long start = System.nanoTime();
-    try (DownloadOne downloadOne = DownloadOne.open(settings, start)) {
-      Downloader downloader = mode.create(downloadOne, maxReq);
-      List<FlagResult> results =
-          downloader.downloadMany(
-              codes,
-              result -> {
-                if (outputOptions.verbose()) {
-                  out.println(result.verboseLine());
-                  out.flush();
-                }
-              });
-      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-      return new RunReport(
-          mode.label(),
-          maxReq,
-          label,
-          baseUrl,
-          codes,
-          results,
-          startedAt,
-          elapsed,
-          downloader.startupTime());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new FlagsException(ExitCodes.SIGINT, "interrupted");
+  /** The charting classes are loaded only when this runs: a plain run does not pay for them. */
+  private static void drawTimeline(RunReport report, Path path) {
+    try {
+      TimelineChart.write(report, path);
+    } catch (IOException e) {
+      throw new FlagsException(ExitCodes.ERRORS, "cannot write timeline " + path + ": " + e);
     }
   }
 
-  private static FlagServer startEmbedded() {
+  /**
+   * What the downloads gave: every code's result (those never finished, after an interruption, are
+   * ERROR "interrupted"), and the exit code of the signal that stopped them, or 0.
+   */
+  private record Outcome(
+      List<FlagResult> results,
+      Duration elapsed,
+      Duration workerStartup,
+      int stoppedBy,
+      long unfinished) {}
+
+  /**
+   * Runs the downloads; {@code info} is where -v lines go (stdout in text, stderr with json/csv, or
+   * nowhere).
+   */
+  private Outcome run(
+      Mode mode, DownloadSettings settings, List<String> codes, long start, PrintWriter info) {
+    PrintWriter err = spec.commandLine().getErr();
+    boolean verbose = outputOptions.verbose();
+    boolean quiet = outputOptions.quiet();
+    List<FlagResult> heard = new ArrayList<>(codes.size());
+    Thread caller = Thread.currentThread();
+    boolean interrupted = false;
+    try (DownloadOne downloadOne = DownloadOne.open(settings, start);
+        Progress progress = Progress.create(!verbose && !quiet && Progress.wanted(), codes.size());
+        Signals signals =
+            handleSignals
+                ? Signals.install(
+                    () -> {
+                      downloadOne.cancel();
+                      caller.interrupt();
+                    },
+                    downloadOne::removeTempFiles)
+                : Signals.none()) {
+      Downloader downloader = mode.create(downloadOne, settings);
+      ResultListener verboseLines = verboseLines(info, codes);
+      ResultListener listener =
+          result -> {
+            heard.add(result);
+            progress.step(result);
+            if (verbose) {
+              verboseLines.onResult(result);
+            } else if (quiet && result.status() == FlagStatus.ERROR) {
+              err.println(result.verboseLine());
+              err.flush();
+            }
+          };
+      try {
+        downloader.downloadMany(codes, listener);
+      } catch (InterruptedException e) {
+        interrupted = true; // the listener has heard every result so far
+      }
+      interrupted |= Thread.interrupted(); // the rest of the run only reports
+      if (interrupted) {
+        downloadOne.cancel();
+      }
+      Set<String> done = new HashSet<>();
+      heard.forEach(result -> done.add(result.cc()));
+      for (String cc : codes) {
+        if (!done.contains(cc)) {
+          listener.onResult(downloadOne.unfinished(cc));
+        }
+      }
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      int stoppedBy =
+          signals.received() != 0 ? signals.received() : interrupted ? ExitCodes.SIGINT : 0;
+      long unfinished = heard.stream().filter(r -> RunGuard.INTERRUPTED.equals(r.error())).count();
+      return new Outcome(heard, elapsed, downloader.startupTime(), stoppedBy, unfinished);
+    }
+  }
+
+  /** With {@code -v}, a line per flag to {@code info}, in the order {@code --order} asks for. */
+  private ResultListener verboseLines(PrintWriter info, List<String> codes) {
+    if (!outputOptions.verbose() || info == null) {
+      return ResultListener.NONE;
+    }
+    ResultListener print =
+        result -> {
+          info.println(TextReport.flagLine(result));
+          info.flush();
+        };
+    return outputOptions.order() == OutputOptions.Order.SUBMITTED
+        ? new SubmissionOrder(codes, print)
+        : print;
+  }
+
+  /**
+   * Starts a flag server for {@code catalog} on a free 127.0.0.1 port, behaving as {@code chaos}.
+   */
+  static FlagServer startEmbedded(FlagCatalog catalog, Chaos chaos) {
     try {
-      return FlagServer.start("127.0.0.1", 0, new GeneratedFlags());
+      return FlagServer.start("127.0.0.1", 0, catalog, chaos, RequestLog.IGNORE);
     } catch (IOException e) {
       throw new FlagsException(
           ExitCodes.ERRORS, "cannot start the embedded flag server: " + e.getMessage(), e);

@@ -38,6 +38,14 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 
+  /** {@code -q}: errors only. */
+  public static void quiet() {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.ERROR);
+      context.getLogger("okhttp3").setLevel(Level.ERROR);
+    }
+  }
+
   /** {@code -v}: our own INFO logs too. */
   public static void verbose() {
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {

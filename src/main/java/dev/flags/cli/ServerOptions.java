@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Map;
+import okhttp3.HttpUrl;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -68,6 +69,9 @@ public final class ServerOptions {
     }
     if (uri.getHost() == null || uri.getHost().isEmpty()) {
       throw usage("server URL has no host: '" + CodeOptions.printable(url) + "'");
+    }
+    if (HttpUrl.parse(url) == null) {
+      throw usage("malformed server URL '" + CodeOptions.printable(url) + "'");
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
       throw usage("server URL must be a base URL, without ?query or #fragment");

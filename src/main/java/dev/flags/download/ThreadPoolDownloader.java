@@ -1,18 +1,15 @@
 package dev.flags.download;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fixed pool of platform threads: the book's {@code flags_threadpool.py}. Results are taken as
- * they complete (the book's {@code as_completed}), not in submission order.
+ * they complete (the book's {@code as_completed}), not in submission order; a deadline is honoured
+ * as {@link CompletionLoop} says. Pool threads are daemons, so one abandoned past the deadline
+ * never keeps the JVM alive.
  */
 public final class ThreadPoolDownloader implements Downloader {
   private final DownloadOne downloadOne;
@@ -27,28 +24,12 @@ public final class ThreadPoolDownloader implements Downloader {
   public List<FlagResult> downloadMany(List<String> codes, ResultListener listener)
       throws InterruptedException {
     int poolSize = Math.max(1, Math.min(threads, codes.size()));
-    try (ExecutorService pool = Executors.newFixedThreadPool(poolSize, namedThreads())) {
-      CompletionService<FlagResult> completed = new ExecutorCompletionService<>(pool);
-      for (String cc : codes) {
-        completed.submit(() -> downloadOne.download(cc));
-      }
-      List<FlagResult> results = new ArrayList<>(codes.size());
-      try {
-        for (int i = 0; i < codes.size(); i++) {
-          FlagResult result = completed.take().get();
-          results.add(result);
-          listener.onResult(result);
-        }
-      } catch (InterruptedException e) {
-        pool.shutdownNow();
-        throw e;
-      } catch (ExecutionException e) {
-        // DownloadOne turns every failure into a result; reaching here is a bug, not a bad flag.
-        pool.shutdownNow();
-        throw new IllegalStateException("download task failed", e.getCause());
-      }
-      return results;
-    }
+    return CompletionLoop.downloadAll(
+        Executors.newFixedThreadPool(poolSize, namedThreads()),
+        downloadOne,
+        codes,
+        cc -> () -> downloadOne.download(cc),
+        listener);
   }
 
   private static ThreadFactory namedThreads() {

@@ -2,11 +2,10 @@ package dev.flags.http;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
-import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
 /** Builds the one OkHttp client a run shares between all its requests. */
@@ -18,23 +17,10 @@ public final class HttpClients {
    * requests may run (OkHttp keeps 5 by default, which would make a 30-thread run reconnect), and
    * the async dispatcher allowed as many calls per host (its default is 5).
    *
-   * <p>A client for a plain-http server is built without TLS: setting TLS up (the JDK's trust
-   * store, an SSLContext) costs ~100 ms of start-up that such a run never uses.
-   *
-   * @param baseUrl the server's base URL
    * @param timeout applies to connecting, to each read, and to the whole call
    */
-  public static OkHttpClient create(String baseUrl, int concurrency, Duration timeout) {
-    Dispatcher dispatcher = new Dispatcher();
-    dispatcher.setMaxRequests(Math.max(concurrency, 1));
-    dispatcher.setMaxRequestsPerHost(Math.max(concurrency, 1));
-    OkHttpClient.Builder builder = new OkHttpClient.Builder();
-    if (baseUrl.toLowerCase(Locale.ROOT).startsWith("http:")) {
-      builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
-    }
-    return builder
-        .dispatcher(dispatcher)
-        .connectionPool(new ConnectionPool(Math.max(concurrency, 5), 5, TimeUnit.MINUTES))
+  public static OkHttpClient create(int concurrency, Duration timeout) {
+    return sized(concurrency)
         .connectTimeout(timeout)
         .readTimeout(timeout)
         .writeTimeout(timeout)
@@ -43,17 +29,58 @@ public final class HttpClients {
   }
 
   /**
+   * The client downloads use: sized as {@link #create(int, Duration)}, with our retry, timeout,
+   * body and redirect rules as application interceptors, so that they hold for blocking and
+   * enqueued calls alike. Interceptors run in this order: {@code outer} (first to last), {@link
+   * RetryInterceptor}, {@link RedirectInterceptor}, then OkHttp's own.
+   *
+   * <p>OkHttp's own retries are off ({@code retryOnConnectionFailure(false)}, and {@link
+   * NoSilentRetry}): one place decides what is retried, and attempts are counted exactly. Its call
+   * timeout is off too: it would span all the attempts; each attempt gets {@code timeout} instead,
+   * and a call can still be given a deadline through {@code call.timeout()}.
+   */
+  public static OkHttpClient create(
+      int concurrency,
+      Duration timeout,
+      RetryPolicy retries,
+      long maxBytes,
+      RunGuard guard,
+      List<Interceptor> outer) {
+    OkHttpClient.Builder builder =
+        sized(concurrency)
+            .connectTimeout(timeout)
+            .readTimeout(timeout)
+            .writeTimeout(timeout)
+            .callTimeout(Duration.ZERO)
+            .retryOnConnectionFailure(false)
+            .followRedirects(false)
+            .followSslRedirects(false);
+    outer.forEach(builder::addInterceptor);
+    return builder
+        .addInterceptor(new RetryInterceptor(retries, timeout, maxBytes, guard))
+        .addInterceptor(new RedirectInterceptor())
+        .addNetworkInterceptor(new NoSilentRetry())
+        .build();
+  }
+
+  private static OkHttpClient.Builder sized(int concurrency) {
+    Dispatcher dispatcher = new Dispatcher();
+    dispatcher.setMaxRequests(Math.max(concurrency, 1));
+    dispatcher.setMaxRequestsPerHost(Math.max(concurrency, 1));
+    return new OkHttpClient.Builder()
+        .dispatcher(dispatcher)
+        .connectionPool(new ConnectionPool(Math.max(concurrency, 5), 5, TimeUnit.MINUTES));
+  }
+
+  /**
    * Starts OkHttp's one-time set-up on a daemon thread, so that it overlaps with parsing the
-   * command line on the main thread (2 cores: ~25 ms off a run's critical path). That set-up is
-   * mostly its platform probe, which loads every JDK security provider. Class initialisation is
-   * done once whoever gets there first: a {@link #create} that comes early waits for it, and one
-   * that comes late finds it done.
+   * command line on the main thread (2 cores: it is off a run's critical path). That set-up is its
+   * platform probe, which loads every JDK security provider, and TLS: the JDK's trust store and an
+   * SSLContext, which the JDK then keeps. Class initialisation is done once, whoever gets there
+   * first: a {@link #create} that comes early waits for it, one that comes late finds it done.
    */
   public static void warmUpInBackground() {
-    Thread.ofPlatform()
-        .daemon()
-        .name("okhttp-warm-up")
-        .start(() -> new OkHttpClient.Builder().connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)));
+    Thread.ofPlatform().daemon().name("okhttp-warm-up").start(() -> new OkHttpClient());
   }
 
   /** Lets the JVM exit promptly: stops the dispatcher's threads and closes pooled connections. */

@@ -25,10 +25,12 @@ public final class StatusText {
 
   /**
    * {@code HTTP 418 I'm a teapot}: the standard phrase for a known code, so the words do not depend
-   * on the server; otherwise the server's own phrase, if it sent one.
+   * on the server; otherwise the server's own phrase, if it sent one, made safe to print.
    */
   public static String describe(int code, String serverPhrase) {
-    String phrase = PHRASES.getOrDefault(code, serverPhrase == null ? "" : serverPhrase.strip());
+    String phrase =
+        PHRASES.getOrDefault(
+            code, serverPhrase == null ? "" : Failures.printable(serverPhrase.strip()));
     return phrase.isEmpty() ? "HTTP " + code : "HTTP " + code + " " + phrase;
   }
 

@@ -43,6 +43,16 @@ public record RunReport(
     return count(FlagStatus.OK);
   }
 
+  /** OK flags that were already saved, so not downloaded (--skip-existing, --update). */
+  public long skipped() {
+    return results.stream().filter(r -> r.status() == FlagStatus.OK && r.skipped()).count();
+  }
+
+  /** OK flags whose bytes were downloaded in this run. */
+  public long downloaded() {
+    return ok() - skipped();
+  }
+
   public long notFound() {
     return count(FlagStatus.NOT_FOUND);
   }

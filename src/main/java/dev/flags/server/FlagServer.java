@@ -1,5 +1,7 @@
 package dev.flags.server;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
+
 import dev.flags.http.StatusText;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -11,11 +13,13 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
-import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * A small HTTP/1.1 server for flags, one virtual thread per connection.
@@ -24,22 +28,33 @@ import java.util.concurrent.ConcurrentHashMap;
  * dominate a default 20-flag run, and neither gives the byte-level control that fault injection
  * needs (resets, truncated bodies, garbage). A GET-only server of a flat catalog is small enough to
  * own; WireMock stays the reference server in the tests.
+ *
+ * <p>A {@link Chaos} makes it misbehave on purpose: delays (a sleeping virtual thread holds up only
+ * its own connection), error statuses and faults down to the byte level.
  */
 public final class FlagServer implements AutoCloseable {
   private static final String PREFIX = "/flags/";
   private static final int MAX_LINE = 8192;
   private static final int MAX_HEADERS = 100;
   private static final int IDLE_TIMEOUT_MS = 30_000;
+  private static final int RETRY_AFTER_SECONDS = 1;
+  private static final int SLOW_BODY_PIECES = 10;
 
   private final ServerSocket listener;
   private final FlagCatalog catalog;
+  private final Chaos chaos;
+  private final Consumer<RequestLog> log;
+  private final PathCounters counters = new PathCounters();
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final Thread acceptor;
   private volatile boolean closed;
 
-  private FlagServer(ServerSocket listener, FlagCatalog catalog) {
+  private FlagServer(
+      ServerSocket listener, FlagCatalog catalog, Chaos chaos, Consumer<RequestLog> log) {
     this.listener = listener;
     this.catalog = catalog;
+    this.chaos = chaos;
+    this.log = log;
     this.acceptor = Thread.ofPlatform().name("flag-server-accept").daemon().unstarted(this::accept);
   }
 
@@ -48,6 +63,16 @@ public final class FlagServer implements AutoCloseable {
    * port). Returns once the socket is listening.
    */
   public static FlagServer start(String bind, int port, FlagCatalog catalog) throws IOException {
+    return start(bind, port, catalog, Chaos.NONE, RequestLog.IGNORE);
+  }
+
+  /**
+   * Like {@link #start(String, int, FlagCatalog)}, misbehaving as {@code chaos} says, and telling
+   * {@code log} about every request it answers (on the connection's thread: keep it quick).
+   */
+  public static FlagServer start(
+      String bind, int port, FlagCatalog catalog, Chaos chaos, Consumer<RequestLog> log)
+      throws IOException {
     ServerSocket listener = new ServerSocket();
     try {
       listener.setReuseAddress(true);
@@ -57,7 +82,7 @@ public final class FlagServer implements AutoCloseable {
       listener.close();
       throw e;
     }
-    FlagServer server = new FlagServer(listener, catalog);
+    FlagServer server = new FlagServer(listener, catalog, chaos, log);
     server.acceptor.start();
     return server;
   }
@@ -115,14 +140,14 @@ public final class FlagServer implements AutoCloseable {
         try {
           request = HttpRequest.read(in, MAX_LINE, MAX_HEADERS);
         } catch (HttpRequest.BadRequest e) {
-          writeHead(out, 400, "text/plain", 0, false);
+          writeHead(out, 400, "text/plain", 0, false, "");
           out.flush();
           return;
         }
         if (request.isEmpty()) {
           return; // the client closed the connection between requests
         }
-        keepAlive = respond(request.get(), out);
+        keepAlive = respond(request.get(), socket, out);
         out.flush();
       }
     } catch (SocketException e) {
@@ -134,40 +159,143 @@ public final class FlagServer implements AutoCloseable {
     }
   }
 
-  /** Writes the answer to one request; returns whether the connection stays open. */
-  private boolean respond(HttpRequest request, OutputStream out) throws IOException {
-    boolean keepAlive = request.keepAlive();
-    if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
-      writeHead(out, 405, "text/plain", 0, keepAlive);
-      return keepAlive;
+  /**
+   * Answers one request, with the delay, error or fault the chaos picks for it; returns whether the
+   * connection stays open.
+   */
+  private boolean respond(HttpRequest request, Socket socket, OutputStream out) throws IOException {
+    Instant received = Instant.now();
+    String path = withoutQuery(request.path());
+    Chaos.Decision decision =
+        chaos.isNone() ? Chaos.Decision.NORMAL : chaos.decide(path, counters.next(path));
+    if (!pause(decision.delayMs()) || closed) {
+      return false;
     }
-    Optional<Resource> resource = find(request.path());
-    if (resource.isEmpty()) {
-      byte[] body = "not found\n".getBytes(StandardCharsets.US_ASCII);
-      writeHead(out, 404, "text/plain", body.length, keepAlive);
-      if (!request.method().equals("HEAD")) {
-        out.write(body);
+    Answer answer = answer(request.method(), path, decision);
+    Optional<Fault> fault = decision.fault();
+    log.accept(
+        new RequestLog(
+            received,
+            request.method(),
+            request.path(),
+            fault.map(Fault::label).orElse(String.valueOf(answer.status())),
+            decision.delayMs()));
+    boolean body = !request.method().equals("HEAD");
+    boolean keepAlive = request.keepAlive();
+    if (fault.isEmpty() || fault.get().status() != 0) { // a status fault is a plain answer
+      answer.writeHead(out, keepAlive);
+      if (body) {
+        out.write(answer.body());
       }
       return keepAlive;
     }
-    byte[] body = resource.get().body();
-    writeHead(out, 200, resource.get().contentType(), body.length, keepAlive);
-    if (!request.method().equals("HEAD")) {
-      out.write(body);
+    switch (fault.get()) {
+      case RESET -> {
+        socket.setSoLinger(true, 0); // close with a RST instead of a FIN
+        socket.close();
+        return false;
+      }
+      case GARBAGE -> {
+        out.write(garbage(decision.salt()));
+        return false;
+      }
+      case TRUNCATED -> {
+        answer.writeHead(out, keepAlive);
+        if (body) {
+          out.write(answer.body(), 0, answer.body().length / 2);
+        }
+        return false;
+      }
+      case SLOW_BODY -> {
+        answer.writeHead(out, keepAlive);
+        return (!body || dribble(out, answer.body())) && keepAlive;
+      }
+      default -> {
+        return false; // EMPTY: close without a word
+      }
     }
-    return keepAlive;
   }
 
-  private Optional<Resource> find(String path) {
-    int query = path.indexOf('?');
-    String clean = query < 0 ? path : path.substring(0, query);
-    if (!clean.startsWith(PREFIX)) {
-      return Optional.empty();
+  /** The status, headers and body this request gets, before any fault breaks the connection. */
+  private Answer answer(String method, String path, Chaos.Decision decision) {
+    if (decision.error()) {
+      return Answer.text(chaos.errorStatus(), "");
     }
-    return catalog.find(clean.substring(PREFIX.length()));
+    Optional<Fault> fault = decision.fault();
+    if (fault.isPresent() && fault.get().status() != 0) {
+      return Answer.text(fault.get().status(), "Retry-After: " + RETRY_AFTER_SECONDS + "\r\n");
+    }
+    if (!method.equals("GET") && !method.equals("HEAD")) {
+      return new Answer(405, "text/plain", new byte[0], "");
+    }
+    Optional<Resource> resource =
+        path.startsWith(PREFIX) ? catalog.find(path.substring(PREFIX.length())) : Optional.empty();
+    if (resource.isEmpty()) {
+      return Answer.text(404, "");
+    }
+    return new Answer(200, resource.get().contentType(), resource.get().body(), "");
   }
 
-  static void writeHead(OutputStream out, int status, String type, long length, boolean keepAlive)
+  /** Sleeps this connection's virtual thread; false if interrupted. */
+  private static boolean pause(long millis) {
+    if (millis <= 0) {
+      return true;
+    }
+    try {
+      Thread.sleep(millis);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Sends the body in pieces spread over {@code chaos.slowBody()}; false if interrupted. */
+  private boolean dribble(OutputStream out, byte[] body) throws IOException {
+    int pieces = Math.max(1, Math.min(SLOW_BODY_PIECES, body.length));
+    long pauseMs = chaos.slowBody().toMillis() / pieces;
+    for (int i = 0; i < pieces; i++) {
+      out.flush();
+      if (!pause(pauseMs) || closed) {
+        return false;
+      }
+      int from = (int) ((long) body.length * i / pieces);
+      int to = (int) ((long) body.length * (i + 1) / pieces);
+      out.write(body, from, to - from);
+    }
+    return true;
+  }
+
+  /** 16 to 512 random bytes, the first with its high bit set so it can never read as "HTTP/". */
+  private static byte[] garbage(long salt) {
+    SplittableRandom random = new SplittableRandom(salt);
+    byte[] bytes = new byte[random.nextInt(16, 513)];
+    random.nextBytes(bytes);
+    bytes[0] |= (byte) 0x80;
+    return bytes;
+  }
+
+  private static String withoutQuery(String target) {
+    int query = target.indexOf('?');
+    return query < 0 ? target : target.substring(0, query);
+  }
+
+  /** What to send: status, media type, body, and any extra header lines (each ending in CRLF). */
+  private record Answer(int status, String contentType, byte[] body, String extraHeaders) {
+    /** A short text answer whose body is the reason phrase: {@code I'm a teapot}. */
+    static Answer text(int status, String extraHeaders) {
+      String phrase = StatusText.phrase(status);
+      byte[] body = ((phrase.isEmpty() ? "HTTP " + status : phrase) + "\n").getBytes(US_ASCII);
+      return new Answer(status, "text/plain", body, extraHeaders);
+    }
+
+    void writeHead(OutputStream out, boolean keepAlive) throws IOException {
+      FlagServer.writeHead(out, status, contentType, body.length, keepAlive, extraHeaders);
+    }
+  }
+
+  static void writeHead(
+      OutputStream out, int status, String type, long length, boolean keepAlive, String extra)
       throws IOException {
     String head =
         "HTTP/1.1 "
@@ -179,8 +307,10 @@ public final class FlagServer implements AutoCloseable {
             + "\r\nContent-Length: "
             + length
             + (keepAlive ? "" : "\r\nConnection: close")
-            + "\r\n\r\n";
-    out.write(head.getBytes(StandardCharsets.US_ASCII));
+            + "\r\n"
+            + extra
+            + "\r\n";
+    out.write(head.getBytes(US_ASCII));
   }
 
   private static void closeQuietly(Socket socket) {

@@ -1,17 +1,37 @@
 package dev.flags.store;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Saves flags into the destination folder so that a final name only ever holds a complete file: the
  * bytes go to a hidden temp file in the same folder (same filesystem, so the move is atomic), which
  * is then renamed over the final name. A failure leaves the old file, if any, untouched.
+ *
+ * <p>Names are checked to be one plain name inside the folder (see {@link SafeNames} for making one
+ * from untrusted text). A symbolic link under the final name is refused, not replaced and never
+ * written through: it was put there by someone, and the rename would silently drop it. (Even if a
+ * link appears between that check and the rename, {@code rename(2)} replaces the link itself; it
+ * never follows it.) Temp files in progress are tracked, so that an interrupted run can remove
+ * them: {@link #removeTempFiles}.
  */
 public final class FlagStore {
+  private static final String TEMP_SUFFIX = ".part";
+
   private final Path dir;
+  private final Set<Path> tempFiles = ConcurrentHashMap.newKeySet();
 
   public FlagStore(Path dir) {
     this.dir = dir;
@@ -23,14 +43,107 @@ public final class FlagStore {
 
   /** Writes {@code bytes} under {@code fileName} atomically; returns the final path. */
   public Path save(String fileName, byte[] bytes) throws IOException {
-    Path target = dir.resolve(fileName);
-    Path temp = Files.createTempFile(dir, "." + fileName + ".", ".part");
+    return save(fileName, bytes, null);
+  }
+
+  /**
+   * Writes {@code bytes} under {@code fileName} atomically, with {@code lastModified} as its
+   * modification time if not null (the server's Last-Modified, for later conditional requests);
+   * returns the final path.
+   */
+  public Path save(String fileName, byte[] bytes, Instant lastModified) throws IOException {
+    Path target =
+        plainPath(fileName)
+            .orElseThrow(
+                () -> new IOException("unsafe file name: " + fileName.length() + " chars"));
+    if (Files.isSymbolicLink(target)) {
+      throw new IOException(fileName + " is a symbolic link: left as it is");
+    }
+    // Registered before it exists, so that removeTempFiles cannot miss it.
+    Path temp =
+        dir.resolve(
+            "."
+                + fileName
+                + "."
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+                + TEMP_SUFFIX);
+    tempFiles.add(temp);
     try {
-      Files.write(temp, bytes);
+      Files.createFile(temp); // O_EXCL: never an existing file, never through a planted link
+      Files.write(
+          temp,
+          bytes,
+          StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING,
+          LinkOption.NOFOLLOW_LINKS);
+      if (lastModified != null) {
+        Files.setLastModifiedTime(temp, FileTime.from(lastModified));
+      }
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       return target;
     } finally {
       Files.deleteIfExists(temp); // a no-op after a successful move
+      tempFiles.remove(temp);
     }
+  }
+
+  /**
+   * Whether {@code fileName} already holds a flag: a regular file (not a link) that starts with a
+   * GIF signature. An empty or damaged file does not count, so it is downloaded again.
+   */
+  public boolean holdsGif(String fileName) {
+    Path path = plainPath(fileName).orElse(null);
+    if (path == null || !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
+      return Gif.hasSignature(in.readNBytes(Gif.SIGNATURE_LENGTH));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The modification time of {@code fileName} if it is a regular file holding a GIF. */
+  public Optional<Instant> lastModified(String fileName) {
+    if (!holdsGif(fileName)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          Files.readAttributes(
+                  plainPath(fileName).orElseThrow(),
+                  BasicFileAttributes.class,
+                  LinkOption.NOFOLLOW_LINKS)
+              .lastModifiedTime()
+              .toInstant());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Removes the temp files of saves still in progress (an interrupted run); never throws. */
+  public void removeTempFiles() {
+    for (Path temp : tempFiles) {
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException e) {
+        // best effort: the process is going away
+      }
+    }
+  }
+
+  /** {@code dir/fileName}, provided the name is one plain name that stays inside {@code dir}. */
+  private Optional<Path> plainPath(String fileName) {
+    boolean plain =
+        !fileName.isEmpty()
+            && fileName.indexOf('/') < 0
+            && fileName.indexOf('\\') < 0
+            && fileName.indexOf('\0') < 0
+            && !fileName.startsWith(".");
+    if (!plain) {
+      return Optional.empty();
+    }
+    Path name = Path.of(fileName);
+    return name.getNameCount() == 1 ? Optional.of(dir.resolve(name)) : Optional.empty();
   }
 }

@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FlagStoreTest {
+  private static final byte[] GIF = {'G', 'I', 'F', '8', '9', 'a', 1, 2, 3};
+
   @TempDir Path dir;
 
   @Test
@@ -36,5 +39,63 @@ class FlagStoreTest {
     try (var files = Files.list(dir)) {
       assertThat(files).isEmpty();
     }
+  }
+
+  @Test
+  void refusesNamesThatAreNotOnePlainName() throws IOException {
+    Path inner = Files.createDirectory(dir.resolve("dest"));
+    FlagStore store = new FlagStore(inner);
+    for (String name : new String[] {"../x.gif", "a/b.gif", "..", ".", "", ".hidden", "a\0b"}) {
+      assertThatThrownBy(() -> store.save(name, GIF)).as(name).isInstanceOf(IOException.class);
+    }
+    try (var files = Files.list(dir)) {
+      assertThat(files).containsExactly(inner);
+    }
+  }
+
+  @Test
+  void neverWritesThroughAPlantedSymlinkAndLeavesItAlone() throws IOException {
+    Path dest = Files.createDirectory(dir.resolve("dest"));
+    Path secret = Files.writeString(dir.resolve("secret.txt"), "do not touch");
+    Path link = Files.createSymbolicLink(dest.resolve("Brazil.gif"), secret);
+    FlagStore store = new FlagStore(dest);
+
+    assertThatThrownBy(() -> store.save("Brazil.gif", GIF))
+        .isInstanceOf(IOException.class)
+        .hasMessage("Brazil.gif is a symbolic link: left as it is");
+    assertThat(secret).hasContent("do not touch");
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(store.holdsGif("Brazil.gif")).isFalse(); // a link is never "already saved"
+    try (var files = Files.list(dest)) {
+      assertThat(files).containsExactly(link);
+    }
+  }
+
+  @Test
+  void theRenameReplacesALinkItselfNeverItsTarget() throws IOException {
+    // What makes the check-then-rename race harmless: rename(2) does not follow a link.
+    Path secret = Files.writeString(dir.resolve("secret.txt"), "do not touch");
+    Path link = Files.createSymbolicLink(dir.resolve("br.gif"), secret);
+    Path temp = Files.write(dir.resolve(".br.gif.part"), GIF);
+    Files.move(
+        temp,
+        link,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    assertThat(Files.isSymbolicLink(link)).isFalse();
+    assertThat(link).hasBinaryContent(GIF);
+    assertThat(secret).hasContent("do not touch");
+  }
+
+  @Test
+  void keepsTheServersTimeAndKnowsAFlagAlreadySaved() throws IOException {
+    FlagStore store = new FlagStore(dir);
+    Instant time = Instant.parse("2015-10-21T07:28:00Z");
+    store.save("br.gif", GIF, time);
+    assertThat(store.holdsGif("br.gif")).isTrue();
+    assertThat(store.lastModified("br.gif")).contains(time);
+    Files.write(dir.resolve("jp.gif"), new byte[] {'<', 'h'});
+    assertThat(store.holdsGif("jp.gif")).isFalse();
+    assertThat(store.holdsGif("cn.gif")).isFalse();
   }
 }

@@ -1,0 +1,144 @@
+package dev.flags.bench;
+
+import dev.flags.download.DownloadSettings;
+import dev.flags.download.Mode;
+import dev.flags.download.ResultListener;
+import dev.flags.report.RunReport;
+import dev.flags.report.TimedRun;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Runs a {@link BenchPlan} in this JVM: for each cell one warm-up run, then the measured runs, each
+ * into a fresh temporary folder that is deleted afterwards. Progress goes to the given writer
+ * (stderr), one line per cell, growing as runs finish.
+ */
+public final class Bench {
+  private final BenchPlan plan;
+  private final PrintWriter progress;
+  private final Path tempParent;
+
+  /**
+   * @param progress where progress lines go (stderr)
+   * @param tempParent where the runs' temporary folders are made (the system's temp folder)
+   */
+  public Bench(BenchPlan plan, PrintWriter progress, Path tempParent) {
+    this.plan = plan;
+    this.progress = progress;
+    this.tempParent = tempParent;
+  }
+
+  public BenchReport run() throws InterruptedException, IOException {
+    Instant startedAt = Instant.now();
+    Map<Cell, List<RunReport>> measured = new LinkedHashMap<>();
+    Path root = Files.createTempDirectory(tempParent, "flags-bench-");
+    // Ctrl-C must not leave a folder of flags behind in /tmp.
+    Thread cleanup = new Thread(() -> deleteQuietly(root), "flags-bench-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup);
+    try {
+      for (Cell cell : plan.cells()) {
+        measured.put(cell, measure(cell, root));
+      }
+    } finally {
+      deleteQuietly(root);
+      try {
+        Runtime.getRuntime().removeShutdownHook(cleanup);
+      } catch (IllegalStateException e) {
+        // the JVM is already shutting down: the hook runs anyway
+      }
+    }
+    Optional<Duration> sequential =
+        measured.entrySet().stream()
+            .filter(e -> e.getKey().mode() == Mode.SEQUENTIAL)
+            .findFirst()
+            .map(e -> BenchRow.median(e.getValue().stream().map(RunReport::elapsed).toList()));
+    List<BenchRow> rows = new ArrayList<>();
+    measured.forEach(
+        (cell, runs) ->
+            rows.add(BenchRow.of(cell, runs, sequential, plan.delay(), plan.codes().size())));
+    return new BenchReport(
+        plan.serverLabel(),
+        plan.baseUrl(),
+        plan.delay().map(Duration::toMillis).orElse(null),
+        plan.codes().size(),
+        plan.runs(),
+        1,
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.version().toString(),
+        startedAt.toString(),
+        rows);
+  }
+
+  private List<RunReport> measure(Cell cell, Path root) throws InterruptedException, IOException {
+    progress.print("bench: " + cell.label() + ": warm-up");
+    note(once(cell, root));
+    progress.print("; runs");
+    List<RunReport> runs = new ArrayList<>(plan.runs());
+    for (int i = 0; i < plan.runs(); i++) {
+      RunReport run = once(cell, root);
+      note(run);
+      runs.add(run);
+    }
+    progress.println(" s");
+    progress.flush();
+    return runs;
+  }
+
+  /** {@code 0.812}, or {@code 0.812 (3 errors!)}: errors are never silent. */
+  private void note(RunReport run) {
+    progress.printf(Locale.ROOT, " %.3f", run.elapsed().toNanos() / 1e9);
+    if (run.errors() > 0) {
+      progress.print(" (" + run.errors() + (run.errors() == 1 ? " error!)" : " errors!)"));
+    }
+    progress.flush();
+  }
+
+  private RunReport once(Cell cell, Path root) throws InterruptedException, IOException {
+    Path dest = Files.createTempDirectory(root, "run-");
+    try {
+      // Garbage left by the previous run is collected now, not during this one.
+      System.gc();
+      DownloadSettings settings =
+          new DownloadSettings(
+              plan.baseUrl(), dest.toString(), cell.maxReq(), plan.timeoutSeconds());
+      return TimedRun.run(
+          cell.mode(), settings, plan.serverLabel(), plan.codes(), ResultListener.NONE);
+    } finally {
+      delete(dest);
+    }
+  }
+
+  private static void delete(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private static void deleteQuietly(Path folder) {
+    try {
+      delete(folder);
+    } catch (IOException e) {
+      // best effort: the folder is under the system's temp folder
+    }
+  }
+}

@@ -1,0 +1,173 @@
+package dev.flags.bench;
+
+import dev.flags.download.Mode;
+import dev.flags.report.chart.ChartImages;
+import dev.flags.report.chart.Palette;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.Paint;
+import java.awt.geom.Line2D;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.CategoryItemRendererState;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.category.CategoryDataset;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/**
+ * {@code flags bench --chart}: one horizontal bar per cell at its median time, a whisker from the
+ * fastest to the slowest run, a dashed tick at the ideal time when the delay is known, and the
+ * median and speedup written at the end. Colours tell the modes apart.
+ */
+public final class BenchChart {
+  private static final int WIDTH = 900;
+
+  private BenchChart() {}
+
+  public static void write(BenchReport report, Path path) throws IOException {
+    String title = title(report);
+    int height = 170 + 44 * report.rows().size();
+    ChartImages.write(chart(report), WIDTH, height, path, title);
+  }
+
+  private static String title(BenchReport report) {
+    return "flags bench: "
+        + report.requested()
+        + " flags from "
+        + report.server()
+        + (report.delayMs() == null ? "" : ", " + report.delayMs() + " ms per response");
+  }
+
+  static JFreeChart chart(BenchReport report) {
+    List<BenchRow> rows = report.rows();
+    DefaultCategoryDataset medians = new DefaultCategoryDataset();
+    for (BenchRow row : rows) {
+      medians.addValue(row.medianS(), "median", row.mode() + " -m " + row.maxReq());
+    }
+    double longest = rows.stream().mapToDouble(BenchRow::maxS).max().orElse(1);
+    NumberAxis seconds = new NumberAxis("elapsed seconds (lower is better)");
+    seconds.setRange(0, Math.max(longest, 0.001) * 1.3); // room for the labels after the whiskers
+    CategoryAxis cells = new CategoryAxis();
+    cells.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+
+    CategoryPlot plot = new CategoryPlot(medians, cells, seconds, new WhiskerBars(rows));
+    plot.setOrientation(PlotOrientation.HORIZONTAL);
+    plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+    plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+    LegendItemCollection legend = new LegendItemCollection();
+    for (Mode mode : Mode.values()) {
+      if (rows.stream().anyMatch(r -> r.mode().equals(mode.label()))) {
+        legend.add(new LegendItem(mode.label(), colour(mode.label())));
+      }
+    }
+    plot.setFixedLegendItems(legend);
+
+    JFreeChart chart = new JFreeChart(title(report), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    chart.addSubtitle(
+        new TextTitle(
+            "bar: median of "
+                + report.runs()
+                + " runs; whisker: fastest to slowest"
+                + (report.delayMs() == null ? "" : "; dashes: ideal ceil(N / max_req) × delay")
+                + "; "
+                + report.cores()
+                + " cores, Java "
+                + Runtime.version().feature(),
+            Palette.SUBTITLE_FONT));
+    chart.getLegend().setPosition(RectangleEdge.BOTTOM);
+    Palette.style(chart);
+    return chart;
+  }
+
+  /** A mode's colour: by its place in {@link Mode}, so new modes get their own. */
+  private static Color colour(String modeLabel) {
+    for (Mode mode : Mode.values()) {
+      if (mode.label().equals(modeLabel)) {
+        return Palette.series(mode.ordinal());
+      }
+    }
+    return Color.GRAY;
+  }
+
+  /** Flat bars coloured by mode, plus the whisker, the ideal tick and the label of each. */
+  private static final class WhiskerBars extends BarRenderer {
+    private final List<BenchRow> rows;
+
+    WhiskerBars(List<BenchRow> rows) {
+      this.rows = rows;
+      setBarPainter(new StandardBarPainter());
+      setShadowVisible(false);
+      setMaximumBarWidth(0.6);
+      setItemMargin(0);
+    }
+
+    @Override
+    public Paint getItemPaint(int row, int column) {
+      return colour(rows.get(column).mode());
+    }
+
+    @Override
+    public void drawItem(
+        Graphics2D g2,
+        CategoryItemRendererState state,
+        java.awt.geom.Rectangle2D dataArea,
+        CategoryPlot plot,
+        CategoryAxis domainAxis,
+        ValueAxis rangeAxis,
+        CategoryDataset dataset,
+        int row,
+        int column,
+        int pass) {
+      super.drawItem(g2, state, dataArea, plot, domainAxis, rangeAxis, dataset, row, column, pass);
+      BenchRow cell = rows.get(column);
+      double top =
+          calculateBarW0(plot, plot.getOrientation(), dataArea, domainAxis, state, row, column);
+      double height = state.getBarWidth();
+      double middle = top + height / 2;
+      RectangleEdge edge = plot.getRangeAxisEdge();
+      double min = rangeAxis.valueToJava2D(cell.minS(), dataArea, edge);
+      double max = rangeAxis.valueToJava2D(cell.maxS(), dataArea, edge);
+
+      g2.setPaint(Color.BLACK);
+      g2.setStroke(new BasicStroke(1.2f));
+      g2.draw(new Line2D.Double(min, middle, max, middle));
+      g2.draw(new Line2D.Double(min, middle - height / 4, min, middle + height / 4));
+      g2.draw(new Line2D.Double(max, middle - height / 4, max, middle + height / 4));
+      if (cell.idealS() != null) {
+        double ideal = rangeAxis.valueToJava2D(cell.idealS(), dataArea, edge);
+        g2.setStroke(
+            new BasicStroke(
+                1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1, new float[] {3, 3}, 0));
+        g2.draw(new Line2D.Double(ideal, top - 2, ideal, top + height + 2));
+      }
+
+      String label = String.format(Locale.ROOT, "%.3f s", cell.medianS());
+      if (cell.speedup() != null) {
+        label += String.format(Locale.ROOT, ", %.1f×", cell.speedup());
+      }
+      if (cell.errors() > 0) {
+        label += ", " + cell.errors() + (cell.errors() == 1 ? " error" : " errors");
+        g2.setPaint(Palette.VERMILLION);
+      }
+      g2.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+      float baseline = (float) (middle + g2.getFontMetrics().getAscent() / 2.0 - 1);
+      g2.drawString(label, (float) Math.max(max, min) + 6, baseline);
+    }
+  }
+}

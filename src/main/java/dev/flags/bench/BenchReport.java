@@ -1,0 +1,143 @@
+package dev.flags.bench;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.flags.report.MachineFormats;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What {@code flags bench} found: the set-up, then one row per cell. {@code --format json} writes
+ * it whole on one line; {@code --format csv} writes its rows; text is a table. The schema is
+ * documented in the README: add fields at the end, never rename or remove one.
+ *
+ * @param delayMs the server's fixed delay per response; null when unknown (not the embedded one)
+ * @param requested how many flags each run downloads
+ * @param runs measured runs per cell
+ * @param warmupRuns runs per cell before the measured ones, not counted
+ * @param cores processors the JVM sees
+ * @param java the runtime's version
+ */
+@JsonPropertyOrder({
+  "server",
+  "base_url",
+  "delay_ms",
+  "requested",
+  "runs",
+  "warmup_runs",
+  "cores",
+  "java",
+  "started_at",
+  "rows"
+})
+public record BenchReport(
+    @JsonProperty("server") String server,
+    @JsonProperty("base_url") String baseUrl,
+    @JsonProperty("delay_ms") Long delayMs,
+    @JsonProperty("requested") int requested,
+    @JsonProperty("runs") int runs,
+    @JsonProperty("warmup_runs") int warmupRuns,
+    @JsonProperty("cores") int cores,
+    @JsonProperty("java") String java,
+    @JsonProperty("started_at") String startedAt,
+    @JsonProperty("rows") List<BenchRow> rows) {
+
+  public BenchReport {
+    rows = List.copyOf(rows);
+  }
+
+  /** Whether any measured run had a failed flag. */
+  public boolean anyErrors() {
+    return rows.stream().anyMatch(r -> r.errors() > 0);
+  }
+
+  public String json() {
+    return MachineFormats.json(this);
+  }
+
+  public String csv() {
+    return MachineFormats.csv(BenchRow.class, rows);
+  }
+
+  /** One line about the set-up, then the table, then what the columns mean. */
+  public void table(PrintWriter out) {
+    out.printf(
+        Locale.ROOT,
+        "%d flags from %s%s; median of %d %s after %d warm-up; %d cores, Java %s%n",
+        requested,
+        server,
+        delayMs == null ? " (delay unknown)" : " with a fixed " + delayMs + " ms delay",
+        runs,
+        runs == 1 ? "run" : "runs",
+        warmupRuns,
+        cores,
+        java);
+    List<String[]> lines = new ArrayList<>();
+    lines.add(
+        new String[] {
+          "mode",
+          "max_req",
+          "median_s",
+          "min_s",
+          "max_s",
+          "flags/s",
+          "speedup",
+          "efficiency",
+          "startup_s",
+          "errors"
+        });
+    for (BenchRow row : rows) {
+      lines.add(
+          new String[] {
+            row.mode(),
+            String.valueOf(row.maxReq()),
+            fixed(row.medianS(), 3),
+            fixed(row.minS(), 3),
+            fixed(row.maxS(), 3),
+            fixed(row.flagsPerS(), 1),
+            row.speedup() == null ? "-" : fixed(row.speedup(), 2) + "x",
+            row.efficiency() == null ? "-" : Math.round(row.efficiency() * 100) + "%",
+            row.workerStartupS() == 0 ? "-" : fixed(row.workerStartupS(), 3),
+            row.errors() == 0
+                ? "-"
+                : row.errors() + " in " + row.runsWithErrors() + "/" + row.runs() + " runs"
+          });
+    }
+    printAligned(out, lines);
+    out.println(
+        "speedup: sequential median / median. efficiency: ideal ceil(N / max_req) x delay"
+            + " / median. startup_s: worker start-up, part of the time.");
+    if (anyErrors()) {
+      out.println(
+          "Runs with errors are counted in the times above: failed requests may be faster or"
+              + " slower than good ones.");
+    }
+    out.flush();
+  }
+
+  /** The first column left-aligned, the others right-aligned, two spaces apart. */
+  private static void printAligned(PrintWriter out, List<String[]> lines) {
+    int columns = lines.getFirst().length;
+    int[] widths = new int[columns];
+    for (String[] line : lines) {
+      for (int c = 0; c < columns; c++) {
+        widths[c] = Math.max(widths[c], line[c].length());
+      }
+    }
+    for (String[] line : lines) {
+      StringBuilder text = new StringBuilder();
+      for (int c = 0; c < columns; c++) {
+        String cell = line[c];
+        String pad = " ".repeat(widths[c] - cell.length());
+        text.append(c == 0 ? cell + pad : "  " + pad + cell);
+      }
+      out.println(text.toString().stripTrailing());
+    }
+  }
+
+  private static String fixed(double value, int decimals) {
+    return String.format(Locale.ROOT, "%." + decimals + "f", value);
+  }
+}

@@ -1,0 +1,118 @@
+package dev.flags.bench;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.flags.report.MachineFormats;
+import dev.flags.report.RunReport;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The figures of one cell of the matrix: a row of the table, of {@code --format json}'s {@code
+ * rows} and of {@code --format csv}. Times in seconds; absent figures are null (JSON) or empty
+ * (CSV).
+ *
+ * @param speedup the sequential median over this median; null when sequential was not measured
+ * @param efficiency the ideal time over the median; null when the server's delay is unknown
+ * @param idealS {@code ceil(N / C) × delay}: the time if every request took exactly the delay and
+ *     nothing else cost anything; null when the delay is unknown
+ * @param workerStartupS the median time spent starting workers (process pool), else 0
+ * @param errors failed flags over all measured runs: these runs' times are in the figures too
+ * @param runsWithErrors how many measured runs had at least one failed flag
+ * @param elapsedS every measured run's time, in the order they ran
+ */
+@JsonPropertyOrder({
+  "mode",
+  "max_req",
+  "runs",
+  "median_s",
+  "min_s",
+  "max_s",
+  "flags_per_s",
+  "speedup",
+  "efficiency",
+  "ideal_s",
+  "worker_startup_s",
+  "errors",
+  "runs_with_errors",
+  "elapsed_s"
+})
+public record BenchRow(
+    @JsonProperty("mode") String mode,
+    @JsonProperty("max_req") int maxReq,
+    @JsonProperty("runs") int runs,
+    @JsonProperty("median_s") double medianS,
+    @JsonProperty("min_s") double minS,
+    @JsonProperty("max_s") double maxS,
+    @JsonProperty("flags_per_s") double flagsPerS,
+    @JsonProperty("speedup") Double speedup,
+    @JsonProperty("efficiency") Double efficiency,
+    @JsonProperty("ideal_s") Double idealS,
+    @JsonProperty("worker_startup_s") double workerStartupS,
+    @JsonProperty("errors") long errors,
+    @JsonProperty("runs_with_errors") int runsWithErrors,
+    @JsonProperty("elapsed_s") List<Double> elapsedS) {
+
+  public BenchRow {
+    elapsedS = List.copyOf(elapsedS);
+  }
+
+  /**
+   * The row for a cell's measured runs.
+   *
+   * @param sequentialMedian the sequential cell's median, if it was measured
+   * @param delay the server's fixed delay, if known
+   */
+  static BenchRow of(
+      Cell cell,
+      List<RunReport> runs,
+      Optional<Duration> sequentialMedian,
+      Optional<Duration> delay,
+      int codes) {
+    List<Duration> elapsed = runs.stream().map(RunReport::elapsed).toList();
+    Duration median = median(elapsed);
+    double medianS = seconds(median);
+    Optional<Duration> ideal =
+        delay
+            .filter(d -> !d.isZero())
+            .map(d -> d.multipliedBy((codes + cell.maxReq() - 1) / cell.maxReq()));
+    return new BenchRow(
+        cell.mode().label(),
+        cell.maxReq(),
+        runs.size(),
+        round(median),
+        round(Collections.min(elapsed)),
+        round(Collections.max(elapsed)),
+        rounded(codes / medianS, 10),
+        sequentialMedian.map(s -> rounded(seconds(s) / medianS, 100)).orElse(null),
+        ideal.map(i -> rounded(seconds(i) / medianS, 1000)).orElse(null),
+        ideal.map(MachineFormats::seconds).orElse(null),
+        round(median(runs.stream().map(RunReport::workerStartup).toList())),
+        runs.stream().mapToLong(RunReport::errors).sum(),
+        (int) runs.stream().filter(r -> r.errors() > 0).count(),
+        elapsed.stream().map(BenchRow::round).toList());
+  }
+
+  /** The middle value; the mean of the two middle values for an even count. */
+  static Duration median(List<Duration> values) {
+    List<Duration> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1
+        ? sorted.get(n / 2)
+        : sorted.get(n / 2 - 1).plus(sorted.get(n / 2)).dividedBy(2);
+  }
+
+  private static double round(Duration duration) {
+    return MachineFormats.seconds(duration);
+  }
+
+  private static double seconds(Duration duration) {
+    return duration.toNanos() / 1e9;
+  }
+
+  private static double rounded(double value, int scale) {
+    return Math.round(value * scale) / (double) scale;
+  }
+}

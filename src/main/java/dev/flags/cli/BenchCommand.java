@@ -1,0 +1,191 @@
+package dev.flags.cli;
+
+import dev.flags.bench.Bench;
+import dev.flags.bench.BenchChart;
+import dev.flags.bench.BenchPlan;
+import dev.flags.bench.BenchReport;
+import dev.flags.bench.Cell;
+import dev.flags.country.Countries;
+import dev.flags.download.Mode;
+import dev.flags.server.Chaos;
+import dev.flags.server.Delay;
+import dev.flags.server.FlagServer;
+import dev.flags.server.GeneratedFlags;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code flags bench}: runs a matrix of modes and concurrencies, and reports how long each took.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    header = "Times each mode and concurrency over several runs: a table, JSON or CSV, a chart.",
+    description = {
+      "Downloads the same flags with each mode and concurrency, one warm-up run and then --runs"
+          + " measured runs each, every run into a fresh temporary folder, all in this JVM;"
+          + " then reports the median, fastest and slowest time of each, flags per second,"
+          + " speedup against sequential and efficiency against the ideal ceil(N / max_req) x"
+          + " delay. Progress goes to stderr.",
+      ""
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every measured run saved every flag (or found it absent: 404)",
+      "1:some flag failed in a measured run (the errors column says where)",
+      "2:bad command line; nothing was run"
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  flags bench                                  every mode, all 194 flags, 100 ms delay",
+      "  flags bench --modes sequential,threads --runs 3 --chart bench.png",
+      "  flags bench --modes threads -m 1,4,16,64 -l 50 --format csv",
+      "  flags bench -s http://127.0.0.1:8080/flags  against your own server"
+    })
+public final class BenchCommand implements Callable<Integer> {
+  /** The embedded server's delay when none is given: enough for waits to dominate. */
+  static final int DEFAULT_DELAY_MS = 100;
+
+  @Spec private CommandSpec spec;
+  @Mixin private CodeOptions codeOptions;
+  @Mixin private ServerOptions serverOptions;
+
+  @Option(
+      names = "--modes",
+      paramLabel = "MODE",
+      split = ",",
+      converter = DownloadOptions.ModeConverter.class,
+      completionCandidates = DownloadOptions.ModeConverter.class,
+      description = "Modes to measure, comma-separated (default: all: ${COMPLETION-CANDIDATES}).")
+  private List<Mode> modes = new ArrayList<>();
+
+  @Option(
+      names = {"-m", "--max-req"},
+      paramLabel = "N",
+      split = ",",
+      description =
+          "Concurrencies to measure each mode with, comma-separated, e.g. 1,4,16,64 (default:"
+              + " each mode's own; sequential always uses 1).")
+  private List<Integer> maxReqs = new ArrayList<>();
+
+  @Option(
+      names = "--runs",
+      paramLabel = "N",
+      defaultValue = "5",
+      description = "Measured runs per mode and concurrency, after one warm-up (default: 5).")
+  private int runs;
+
+  @Option(
+      names = "--delay",
+      paramLabel = "MS",
+      description =
+          "Fixed delay the embedded server adds to every response (default: "
+              + DEFAULT_DELAY_MS
+              + "; 0 for none). Only with the embedded server: another server's delay is"
+              + " its own, and efficiency is not shown.")
+  private Integer delayMs;
+
+  @Option(
+      names = "--chart",
+      paramLabel = "FILE",
+      description =
+          "Also draw the medians as a bar chart with min-max whiskers into FILE (.png, .svg or"
+              + " .html).")
+  private String chart;
+
+  @Mixin private FormatOptions formatOptions;
+
+  @Override
+  public Integer call() {
+    // Validate everything before starting a server or a run.
+    List<String> codes = codeOptions.codes(Countries.allCodes());
+    ServerChoice server = serverOptions.choice();
+    List<Mode> chosen =
+        modes.isEmpty() ? Arrays.asList(Mode.values()) : List.copyOf(new LinkedHashSet<>(modes));
+    for (int m : maxReqs) {
+      if (m < 1) {
+        throw usage("--max-req must be at least 1, not " + m);
+      }
+    }
+    if (runs < 1 || runs > 1000) {
+      throw usage("--runs must be from 1 to 1000, not " + runs);
+    }
+    if (delayMs != null && !server.embedded()) {
+      throw usage("--delay is for the embedded server only, not " + server.label());
+    }
+    if (delayMs != null && (delayMs < 0 || delayMs > 60_000)) {
+      throw usage("--delay must be from 0 to 60000 ms, not " + delayMs);
+    }
+    Optional<Path> chartPath =
+        chart == null
+            ? Optional.empty()
+            : Optional.of(OutputOptions.chartFile(spec, "--chart", chart));
+    Optional<Duration> delay =
+        server.embedded()
+            ? Optional.of(Duration.ofMillis(delayMs == null ? DEFAULT_DELAY_MS : delayMs))
+            : Optional.empty();
+    List<Cell> cells = Cell.matrix(chosen, maxReqs, codes.size());
+
+    try (FlagServer embedded =
+        server.embedded()
+            ? FlagsCommand.startEmbedded(
+                new GeneratedFlags(), Chaos.NONE.withDelay(Delay.fixed(delay.get().toMillis())))
+            : null) {
+      String baseUrl = embedded != null ? embedded.baseUrl() : server.baseUrl();
+      BenchPlan plan =
+          new BenchPlan(
+              cells,
+              runs,
+              codes,
+              server.label(),
+              baseUrl,
+              delay,
+              DownloadOptions.DEFAULT_TIMEOUT_S);
+      Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+      BenchReport report = new Bench(plan, spec.commandLine().getErr(), temp).run();
+      PrintWriter out = spec.commandLine().getOut();
+      switch (formatOptions.format()) {
+        case TEXT -> report.table(out);
+        case JSON -> out.println(report.json());
+        case CSV -> out.print(report.csv());
+      }
+      out.flush();
+      chartPath.ifPresent(path -> drawChart(report, path));
+      return report.anyErrors() ? ExitCodes.ERRORS : ExitCodes.OK;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FlagsException(ExitCodes.SIGINT, "interrupted");
+    } catch (IOException e) {
+      throw new FlagsException(ExitCodes.ERRORS, "bench failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static void drawChart(BenchReport report, Path path) {
+    try {
+      BenchChart.write(report, path);
+    } catch (IOException e) {
+      throw new FlagsException(ExitCodes.ERRORS, "cannot write chart " + path + ": " + e);
+    }
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+}

@@ -1,0 +1,106 @@
+package dev.flags.cli;
+
+import dev.flags.download.DownloadSettings;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** When to give up: retries and their waits, the run's deadline, the largest body accepted. */
+public final class RetryOptions {
+  private static final double MAX_SECONDS = 86_400;
+
+  @Spec(Spec.Target.MIXEE)
+  private CommandSpec spec;
+
+  @Option(
+      names = "--retries",
+      paramLabel = "N",
+      defaultValue = "" + DownloadSettings.DEFAULT_RETRIES,
+      description = {
+        "Try a failed flag again up to N times (default: ${DEFAULT-VALUE}), only for failures that"
+            + " may pass: connect errors, timeouts, resets, truncated bodies, HTTP 408, 429 and"
+            + " 5xx. Never 404 or another 4xx."
+      })
+  private int retries;
+
+  @Option(
+      names = "--backoff",
+      paramLabel = "SECONDS",
+      defaultValue = "" + DownloadSettings.DEFAULT_BACKOFF_SECONDS,
+      description =
+          "Wait before the first retry, doubled for each next one; each wait is a random 50-100%%"
+              + " of that (default: ${DEFAULT-VALUE}).")
+  private double backoff;
+
+  @Option(
+      names = "--max-retry-wait",
+      paramLabel = "SECONDS",
+      defaultValue = "" + (int) DownloadSettings.DEFAULT_MAX_RETRY_WAIT_SECONDS,
+      description =
+          "Longest wait before a retry. A server's Retry-After is honoured up to this"
+              + " (default: ${DEFAULT-VALUE}).")
+  private double maxRetryWait;
+
+  @Option(
+      names = "--deadline",
+      paramLabel = "SECONDS",
+      description =
+          "Time limit for the whole run: what is unfinished then is an error \"deadline\", and"
+              + " each request's timeout is cut to the time left (default: none).")
+  private Double deadline;
+
+  @Option(
+      names = "--max-bytes",
+      paramLabel = "N",
+      defaultValue = "" + DownloadSettings.DEFAULT_MAX_BYTES,
+      description =
+          "Largest flag accepted, in bytes; reading stops as soon as it is exceeded"
+              + " (default: ${DEFAULT-VALUE}, 10 MiB).")
+  private long maxBytes;
+
+  /** The number of retries, validated. */
+  public int retries() {
+    if (retries < 0 || retries > 100) {
+      throw usage("--retries must be from 0 to 100, not " + retries);
+    }
+    return retries;
+  }
+
+  public double backoffSeconds() {
+    return seconds("--backoff", backoff, true);
+  }
+
+  public double maxRetryWaitSeconds() {
+    return seconds("--max-retry-wait", maxRetryWait, true);
+  }
+
+  /** The run's time limit in seconds, validated; 0 if none was given. */
+  public double deadlineSeconds() {
+    return deadline == null ? 0 : seconds("--deadline", deadline, false);
+  }
+
+  public long maxBytes() {
+    if (maxBytes < 1) {
+      throw usage("--max-bytes must be at least 1, not " + maxBytes);
+    }
+    return maxBytes;
+  }
+
+  private double seconds(String option, double value, boolean zeroAllowed) {
+    boolean low = zeroAllowed ? !(value >= 0) : !(value > 0);
+    if (low || value > MAX_SECONDS) {
+      throw usage(
+          option
+              + " must be "
+              + (zeroAllowed ? "from 0" : "more than 0")
+              + " to 86400 seconds, not "
+              + value);
+    }
+    return value;
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+}

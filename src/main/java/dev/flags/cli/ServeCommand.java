@@ -1,0 +1,389 @@
+package dev.flags.cli;
+
+import dev.flags.country.Countries;
+import dev.flags.server.Chaos;
+import dev.flags.server.Delay;
+import dev.flags.server.FlagCatalog;
+import dev.flags.server.FlagServer;
+import dev.flags.server.FlagTree;
+import dev.flags.server.GeneratedFlags;
+import dev.flags.server.RequestLog;
+import dev.flags.server.WireMockExport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code flags serve}: the flag server as a standalone test server, with latency, errors and faults
+ * on demand; {@code --book} runs the book's LOCAL, DELAY and ERROR servers at once.
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    header = "A flag server for tests, with latency, errors and faults on demand.",
+    description = {
+      "Serves flags in the book's layout ({base}/{cc}/{cc}.gif and {base}/{cc}/metadata.json)"
+          + " until Ctrl-C or SIGTERM. Prints its base URL on stdout and one line per request"
+          + " on stderr: time, method, path, status or fault, delay.",
+      ""
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the WireMock export was written",
+      "1:cannot listen (e.g. port in use) or cannot write the export",
+      "2:bad command line or --flags-dir; nothing was started",
+      "130:stopped by Ctrl-C (SIGINT)",
+      "143:stopped by SIGTERM"
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  flags serve                              LOCAL: http://127.0.0.1:8000/flags",
+      "  flags serve --port 8001 --delay 500..5000",
+      "                                           the book's DELAY server",
+      "  flags serve --port 8002 --error-rate 0.25 --delay 500..5000",
+      "                                           the book's ERROR server",
+      "  flags serve --book                       LOCAL, DELAY and ERROR at once",
+      "  flags serve --port 0 --fault reset:0.1,truncated:0.1 --seed 7",
+      "                                           a free port, 20%% broken, repeatably",
+      "  flags serve --flags-dir flags.zip        the book's own flags.zip",
+      "  flags serve --export-wiremock wm         WireMock mappings and __files in wm/"
+    })
+public final class ServeCommand implements Callable<Integer> {
+  static final int DEFAULT_PORT = 8000;
+
+  /** The book's ERROR server: {@code slow_server.py --error-rate .25}, answering 418. */
+  static final double BOOK_ERROR_RATE = 0.25;
+
+  /** One server to start: which of the book's it is (or "" alone), where, and how it behaves. */
+  record Plan(String label, int port, Chaos chaos) {}
+
+  @Spec private CommandSpec spec;
+
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      description = "Port to listen on; 0 picks a free one (default: " + DEFAULT_PORT + ").")
+  private Integer port;
+
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDRESS",
+      defaultValue = "127.0.0.1",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0: every interface).")
+  private String bind;
+
+  @Option(
+      names = "--delay",
+      paramLabel = ChaosArgs.DELAY_LABEL,
+      converter = ChaosArgs.DelayConverter.class,
+      description =
+          "Wait this many ms before each answer; MIN..MAX draws a uniform random delay per"
+              + " request (the book's slow_server.py: 500..5000). A delay holds up only its own"
+              + " connection.")
+  private Delay delay;
+
+  @Option(
+      names = "--error-rate",
+      paramLabel = "P",
+      converter = ChaosArgs.ProbabilityConverter.class,
+      description = "Answer this share of requests (0..1) with --error-status (the book: 0.25).")
+  private Double errorRate;
+
+  @Option(
+      names = "--error-status",
+      paramLabel = "CODE",
+      description = "The status of --error-rate's errors, 400..599 (default: 418 I'm a teapot).")
+  private Integer errorStatus;
+
+  @Option(
+      names = "--fault",
+      paramLabel = ChaosArgs.FAULT_LABEL,
+      split = ",",
+      converter = ChaosArgs.FaultConverter.class,
+      description = {
+        "A fault and its probability (0..1); repeatable or comma-separated:",
+        "  reset       connection reset (TCP RST)",
+        "  empty       closed without a response",
+        "  truncated   body shorter than Content-Length",
+        "  garbage     random bytes, then close",
+        "  slow-body   body dribbled over 5 seconds",
+        "  status-503  503 with Retry-After: 1",
+        "  status-429  429 with Retry-After: 1",
+        "Errors and faults exclude each other: their probabilities add up to at most 1."
+      })
+  private List<ChaosArgs.FaultChance> faults;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description =
+          "Seed of the delays, errors and faults (default: random, printed). The same seed gives"
+              + " each path the same sequence, whatever the order or concurrency of requests.")
+  private Long seed;
+
+  @Option(
+      names = "--flags-dir",
+      paramLabel = "PATH",
+      description =
+          "Serve the flags in this folder or zip, in the book's layout (<cc>/<cc>.gif and"
+              + " <cc>/metadata.json, optionally under one top-level folder like flags.zip's"
+              + " flags/) instead of the generated ones.")
+  private String flagsDir;
+
+  @Option(
+      names = "--book",
+      description =
+          "The book's three servers at once: LOCAL on 8000; DELAY on 8001 (500..5000 ms);"
+              + " ERROR on 8002 (0.25 as 418, and 500..5000 ms). Not with --port, --delay,"
+              + " --error-rate, --error-status, --fault.")
+  private boolean book;
+
+  @Option(
+      names = "--export-wiremock",
+      paramLabel = "DIR",
+      description =
+          "Do not serve: write WireMock stub mappings (DIR/mappings) and bodies (DIR/__files)"
+              + " for the same flags, with --delay if given, and exit. Run WireMock with"
+              + " --root-dir DIR.")
+  private String exportDir;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No request log and no banner on stderr; stdout still gets the URL(s).")
+  private boolean quiet;
+
+  @Override
+  public Integer call() {
+    // Every check before anything listens or is written.
+    List<Plan> plans = plans();
+    Path export = exportDir == null ? null : exportFolder();
+    FlagCatalog catalog = catalog();
+    if (export != null) {
+      return export(catalog, export);
+    }
+    List<FlagServer> servers = startAll(bind, plans, catalog, this::requestLog);
+    announce(plans, servers, catalog);
+    return serveUntilStopped(servers);
+  }
+
+  private List<Plan> plans() {
+    if (port != null && (port < 0 || port > 65_535)) {
+      throw usage("--port must be 0..65535, not " + port);
+    }
+    try {
+      InetAddress.getByName(bind);
+    } catch (UnknownHostException e) {
+      throw usage("--bind: unknown address '" + CodeOptions.printable(bind) + "'");
+    }
+    if (book) {
+      List<String> clashes = new ArrayList<>();
+      addIf(clashes, port != null, "--port");
+      addIf(clashes, delay != null, "--delay");
+      addIf(clashes, errorRate != null, "--error-rate");
+      addIf(clashes, errorStatus != null, "--error-status");
+      addIf(clashes, faults != null, "--fault");
+      addIf(clashes, exportDir != null, "--export-wiremock");
+      if (!clashes.isEmpty()) {
+        throw usage(
+            "--book sets its own ports, delays and errors; drop " + String.join(", ", clashes));
+      }
+      Chaos delayed = ChaosArgs.chaos(spec, Delay.BOOK, null, null, null, seed);
+      return List.of(
+          new Plan("LOCAL", DEFAULT_PORT, Chaos.NONE),
+          new Plan("DELAY", DEFAULT_PORT + 1, delayed),
+          new Plan(
+              "ERROR",
+              DEFAULT_PORT + 2,
+              delayed.withErrors(BOOK_ERROR_RATE, Chaos.DEFAULT_ERROR_STATUS)));
+    }
+    if (exportDir != null && (errorRate != null || errorStatus != null || faults != null)) {
+      throw usage(
+          "--export-wiremock keeps --delay but not --error-rate, --error-status or --fault:"
+              + " a WireMock stub answers the same way every time");
+    }
+    Chaos chaos = ChaosArgs.chaos(spec, delay, errorRate, errorStatus, faults, seed);
+    return List.of(new Plan("", port == null ? DEFAULT_PORT : port, chaos));
+  }
+
+  private static void addIf(List<String> list, boolean condition, String item) {
+    if (condition) {
+      list.add(item);
+    }
+  }
+
+  private FlagCatalog catalog() {
+    if (flagsDir == null) {
+      return new GeneratedFlags();
+    }
+    try {
+      return FlagTree.load(Path.of(flagsDir));
+    } catch (InvalidPathException e) {
+      throw usage("--flags-dir: bad path '" + CodeOptions.printable(flagsDir) + "'");
+    } catch (IOException e) {
+      // FlagTree says what is wrong in one line, starting with the path.
+      throw usage("--flags-dir " + e.getMessage());
+    }
+  }
+
+  private Path exportFolder() {
+    Path dir;
+    try {
+      dir = Path.of(exportDir);
+    } catch (InvalidPathException e) {
+      throw usage("--export-wiremock: bad path '" + CodeOptions.printable(exportDir) + "'");
+    }
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw usage("--export-wiremock: " + dir + " is not a folder");
+    }
+    return dir;
+  }
+
+  private int export(FlagCatalog catalog, Path dir) {
+    Delay exported = delay == null ? Delay.NONE : delay;
+    int flags;
+    try {
+      flags = WireMockExport.write(catalog, exported, dir);
+    } catch (IOException e) {
+      throw new FlagsException(
+          ExitCodes.ERRORS,
+          "cannot write the WireMock export to "
+              + dir
+              + ": "
+              + e.getClass().getSimpleName()
+              + " "
+              + e.getMessage(),
+          e);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(
+        "Exported "
+            + flags
+            + " flags as WireMock mappings"
+            + (exported.isNone() ? "" : " (delay " + exported + ")")
+            + " to "
+            + dir
+            + ": run WireMock with --root-dir "
+            + dir);
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  /**
+   * Starts a server per plan, all or none: if one cannot listen (a port in use), the ones already
+   * started are closed before the error is reported.
+   */
+  static List<FlagServer> startAll(
+      String bind,
+      List<Plan> plans,
+      FlagCatalog catalog,
+      Function<Plan, Consumer<RequestLog>> logs) {
+    List<FlagServer> started = new ArrayList<>();
+    for (Plan plan : plans) {
+      try {
+        started.add(FlagServer.start(bind, plan.port(), catalog, plan.chaos(), logs.apply(plan)));
+      } catch (IOException e) {
+        started.forEach(FlagServer::close);
+        throw new FlagsException(
+            ExitCodes.ERRORS,
+            "cannot listen on " + bind + ":" + plan.port() + ": " + e.getMessage());
+      }
+    }
+    return started;
+  }
+
+  /** One stderr line per request, unless --quiet. */
+  private Consumer<RequestLog> requestLog(Plan plan) {
+    if (quiet) {
+      return RequestLog.IGNORE;
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    return entry -> {
+      synchronized (err) {
+        err.println(entry.line(plan.label()));
+        err.flush();
+      }
+    };
+  }
+
+  /** The URLs on stdout (what scripts read); what each server does on stderr. */
+  private void announce(List<Plan> plans, List<FlagServer> servers, FlagCatalog catalog) {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    long flagCount = catalog instanceof FlagTree tree ? tree.flagCount() : Countries.all().size();
+    String source = flagsDir == null ? "generated flags" : "flags from " + flagsDir;
+    for (int i = 0; i < plans.size(); i++) {
+      Plan plan = plans.get(i);
+      String url = servers.get(i).baseUrl();
+      out.println(plan.label().isEmpty() ? url : plan.label() + " " + url);
+      if (!quiet) {
+        err.println(
+            "flags serve: "
+                + (plan.label().isEmpty() ? "" : plan.label() + " ")
+                + url
+                + ": "
+                + plan.chaos().describe());
+      }
+    }
+    out.flush();
+    if (!quiet) {
+      err.println("flags serve: " + flagCount + " " + source + "; Ctrl-C stops");
+      err.flush();
+    }
+  }
+
+  /**
+   * Serves until SIGINT or SIGTERM: a shutdown hook closes the servers; the JVM then exits with 130
+   * or 143. An interrupt (when run inside another program) stops it too.
+   */
+  private int serveUntilStopped(List<FlagServer> servers) {
+    CountDownLatch stopped = new CountDownLatch(1);
+    PrintWriter err = spec.commandLine().getErr();
+    Thread hook =
+        new Thread(
+            () -> {
+              servers.forEach(FlagServer::close);
+              if (!quiet) {
+                err.println("flags serve: stopped");
+                err.flush();
+              }
+              stopped.countDown();
+            },
+            "flags-serve-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      stopped.await();
+      return ExitCodes.OK;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook runs anyway
+      }
+      servers.forEach(FlagServer::close);
+      return ExitCodes.SIGINT;
+    }
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+}

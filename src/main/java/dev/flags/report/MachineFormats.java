@@ -1,0 +1,44 @@
+package dev.flags.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * JSON and CSV text from records whose components carry their schema names ({@code JsonProperty})
+ * and order ({@code JsonPropertyOrder}): one definition serves both formats, and renaming a Java
+ * field cannot silently rename a column.
+ */
+public final class MachineFormats {
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
+  private static final CsvMapper CSV = CsvMapper.builder().build();
+
+  private MachineFormats() {}
+
+  /** One JSON object (or array) on one line, without a line end. */
+  public static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e); // records of plain values always serialise
+    }
+  }
+
+  /** A header line, then one line per row; RFC 4180 quoting; a list becomes {@code a;b;c}. */
+  public static <T> String csv(Class<T> type, List<T> rows) {
+    try {
+      return CSV.writer(CSV.schemaFor(type).withHeader()).writeValueAsString(rows);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Seconds with millisecond precision: {@code 0.123}. */
+  public static double seconds(Duration duration) {
+    return Math.round(duration.toNanos() / 1e6) / 1e3;
+  }
+}

@@ -1,0 +1,238 @@
+package dev.flags.report.chart;
+
+import dev.flags.download.FlagResult;
+import dev.flags.download.FlagStatus;
+import dev.flags.report.RunReport;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.geom.RectangularShape;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGHints;
+
+/**
+ * {@code --timeline}: a Gantt chart of one run. One lane per worker (thread, virtual thread,
+ * process), one bar per request from its start to its end, coloured by status, so sequential,
+ * threads and processes differ at a glance. In SVG and HTML each bar is a group {@code <g
+ * class="request" data-worker=... data-cc=...>} whose {@code <title>} a browser shows on hover.
+ */
+public final class TimelineChart {
+  private static final int WIDTH = 1000;
+  private static final int MAX_LABELLED_LANES = 40;
+  private static final Map<FlagStatus, Color> COLOURS =
+      new EnumMap<>(
+          Map.of(
+              FlagStatus.OK, Palette.GREEN,
+              FlagStatus.NOT_FOUND, Palette.GREY,
+              FlagStatus.ERROR, Palette.VERMILLION));
+  private static final Map<FlagStatus, String> NAMES =
+      new EnumMap<>(
+          Map.of(
+              FlagStatus.OK, "OK",
+              FlagStatus.NOT_FOUND, "not found",
+              FlagStatus.ERROR, "error"));
+
+  private TimelineChart() {}
+
+  /** Draws the run's timeline into {@code path} (.svg, .png or .html). */
+  public static void write(RunReport report, Path path) throws IOException {
+    List<String> lanes = lanes(report.results());
+    ChartImages.write(chart(report), WIDTH, height(lanes.size()), path, title(report));
+  }
+
+  /** The workers, in natural order: pool-2 before pool-10. */
+  static List<String> lanes(List<FlagResult> results) {
+    TreeSet<String> workers = new TreeSet<>(NATURAL);
+    results.forEach(r -> workers.add(r.worker()));
+    return List.copyOf(workers);
+  }
+
+  private static int height(int lanes) {
+    int lanePixels = Math.clamp(480 / Math.max(lanes, 1), 3, 24);
+    return 170 + Math.max(lanes * lanePixels, 100);
+  }
+
+  private static String title(RunReport report) {
+    return String.format(
+        Locale.ROOT,
+        "%s, max_req %d: %d flags in %.2f s",
+        report.mode(),
+        report.maxReq(),
+        report.codes().size(),
+        report.elapsed().toNanos() / 1e9);
+  }
+
+  static JFreeChart chart(RunReport report) {
+    List<String> lanes = lanes(report.results());
+    Map<String, Integer> laneOf = new LinkedHashMap<>();
+    lanes.forEach(worker -> laneOf.put(worker, laneOf.size()));
+
+    // One series per status, so the legend explains the colours; bars keep their result for the
+    // SVG titles.
+    XYIntervalSeriesCollection dataset = new XYIntervalSeriesCollection();
+    List<List<FlagResult>> barsBySeries = new ArrayList<>();
+    for (FlagStatus status : FlagStatus.values()) {
+      List<FlagResult> bars = report.results().stream().filter(r -> r.status() == status).toList();
+      XYIntervalSeries series =
+          new XYIntervalSeries(NAMES.get(status) + " (" + bars.size() + ")", false, true);
+      for (FlagResult r : bars) {
+        int lane = laneOf.get(r.worker());
+        double start = r.startMs() / 1e3;
+        double end = (r.startMs() + r.ms()) / 1e3;
+        series.add(lane, lane - 0.4, lane + 0.4, start, start, end);
+      }
+      dataset.addSeries(series);
+      barsBySeries.add(bars);
+    }
+
+    XYBarRenderer renderer = new XYBarRenderer();
+    renderer.setUseYInterval(true);
+    renderer.setShadowVisible(false);
+    renderer.setBarPainter(new TitledBars(barsBySeries));
+    // An outline keeps a 0 ms request visible and separates back-to-back requests in a lane.
+    renderer.setDrawBarOutline(true);
+    renderer.setDefaultOutlineStroke(new BasicStroke(0.6f));
+    for (FlagStatus status : FlagStatus.values()) {
+      renderer.setSeriesPaint(status.ordinal(), COLOURS.get(status));
+      renderer.setSeriesOutlinePaint(status.ordinal(), COLOURS.get(status).darker());
+    }
+
+    SymbolAxis workers =
+        new SymbolAxis(
+            lanes.size() + (lanes.size() == 1 ? " worker" : " workers"),
+            lanes.toArray(String[]::new));
+    workers.setInverted(true); // first worker on top
+    workers.setGridBandPaint(Color.WHITE);
+    workers.setGridBandAlternatePaint(new Color(0xF4F4F4));
+    workers.setTickLabelsVisible(lanes.size() <= MAX_LABELLED_LANES);
+    workers.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+    NumberAxis time = new NumberAxis("seconds since the start of the run");
+    time.setAutoRangeIncludesZero(true);
+
+    XYPlot plot = new XYPlot(dataset, workers, time, renderer);
+    plot.setOrientation(PlotOrientation.HORIZONTAL);
+    plot.setDomainGridlinesVisible(false);
+    plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+    if (!report.workerStartup().isZero()) {
+      IntervalMarker startup =
+          new IntervalMarker(0, report.workerStartup().toNanos() / 1e9, Palette.LIGHT_YELLOW);
+      startup.setLabel("worker start-up");
+      startup.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+      plot.addRangeMarker(startup, Layer.BACKGROUND);
+    }
+
+    JFreeChart chart = new JFreeChart(title(report), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    chart.addSubtitle(
+        new TextTitle(
+            report.serverLabel()
+                + " "
+                + report.baseUrl()
+                + ", started "
+                + report.startedAt().truncatedTo(ChronoUnit.MILLIS)
+                + "; one bar per request, one lane per worker",
+            Palette.SUBTITLE_FONT));
+    chart.getLegend().setPosition(RectangleEdge.BOTTOM);
+    Palette.style(chart);
+    return chart;
+  }
+
+  /**
+   * Paints bars flat, and in SVG wraps each in a group naming its worker and flag, with a title a
+   * browser shows on hover.
+   */
+  private static final class TitledBars implements XYBarPainter {
+    private final XYBarPainter flat = new StandardXYBarPainter();
+    private final List<List<FlagResult>> bars;
+
+    TitledBars(List<List<FlagResult>> bars) {
+      this.bars = bars;
+    }
+
+    @Override
+    public void paintBar(
+        Graphics2D g2,
+        XYBarRenderer renderer,
+        int row,
+        int column,
+        RectangularShape bar,
+        RectangleEdge base) {
+      if (!(g2 instanceof SVGGraphics2D)) {
+        flat.paintBar(g2, renderer, row, column, bar, base);
+        return;
+      }
+      FlagResult r = bars.get(row).get(column);
+      g2.setRenderingHint(
+          SVGHints.KEY_BEGIN_GROUP,
+          Map.of("class", "request", "data-worker", r.worker(), "data-cc", r.cc()));
+      g2.setRenderingHint(SVGHints.KEY_ELEMENT_TITLE, describe(r));
+      flat.paintBar(g2, renderer, row, column, bar, base);
+      g2.setRenderingHint(SVGHints.KEY_END_GROUP, Boolean.TRUE);
+    }
+
+    @Override
+    public void paintBarShadow(
+        Graphics2D g2,
+        XYBarRenderer renderer,
+        int row,
+        int column,
+        RectangularShape bar,
+        RectangleEdge base,
+        boolean pegShadow) {
+      // shadows are off
+    }
+
+    private static String describe(FlagResult r) {
+      String outcome = r.error() == null ? r.bytes() + " bytes" : r.error();
+      return String.format(
+          Locale.ROOT,
+          "%s %s: %s; %d ms from %.3f s on %s",
+          r.cc(),
+          NAMES.get(r.status()),
+          outcome,
+          r.ms(),
+          r.startMs() / 1e3,
+          r.worker());
+    }
+  }
+
+  private static final Pattern NUMBER = Pattern.compile("\\d+");
+
+  /** Orders names by their text before the first number, then by that number, then as text. */
+  private static final Comparator<String> NATURAL =
+      Comparator.comparing((String s) -> s.split("\\d", 2)[0])
+          .thenComparingLong(
+              s -> {
+                Matcher m = NUMBER.matcher(s);
+                return m.find() && m.group().length() < 18 ? Long.parseLong(m.group()) : -1;
+              })
+          .thenComparing(Comparator.naturalOrder());
+}

@@ -1,0 +1,260 @@
+package dev.flags.bench;
+
+import static dev.flags.testing.Cli.flags;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.flags.download.Mode;
+import dev.flags.server.FlagServer;
+import dev.flags.server.GeneratedFlags;
+import dev.flags.testing.Cli.Run;
+import dev.flags.testing.FlagStubs;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code flags bench}: the matrix, the figures, the formats, and errors that are never hidden. */
+class BenchTest {
+  @RegisterExtension static WireMockExtension wireMock = FlagStubs.extension();
+  @TempDir Path dir;
+  private final FlagStubs stubs = new FlagStubs(wireMock);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void theMatrixTakesEachModesConcurrencyAndRunsSequentialOnce() {
+    assertThat(Cell.matrix(List.of(Mode.SEQUENTIAL, Mode.THREADS), List.of(1, 4, 16), 10))
+        .containsExactly(
+            new Cell(Mode.SEQUENTIAL, 1),
+            new Cell(Mode.THREADS, 1),
+            new Cell(Mode.THREADS, 4),
+            new Cell(Mode.THREADS, 10)); // never more than the codes
+    assertThat(Cell.matrix(List.of(Mode.values()), List.of(), 194))
+        .extracting(Cell::maxReq)
+        .containsExactlyElementsOf(
+            java.util.Arrays.stream(Mode.values())
+                .map(m -> m.effectiveMaxReq(m.defaultMaxReq()))
+                .toList());
+  }
+
+  @Test
+  void medianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
+    assertThat(
+            BenchRow.median(
+                List.of(Duration.ofMillis(4), Duration.ofMillis(1), Duration.ofMillis(2))))
+        .isEqualTo(Duration.ofMillis(2));
+    assertThat(
+            BenchRow.median(
+                List.of(
+                    Duration.ofMillis(4),
+                    Duration.ofMillis(1),
+                    Duration.ofMillis(2),
+                    Duration.ofMillis(9))))
+        .isEqualTo(Duration.ofMillis(3));
+  }
+
+  @Test
+  void jsonHasOneRowPerModeAndConcurrencyWithSaneFigures() throws Exception {
+    Run run =
+        flags(
+            "bench",
+            "--modes",
+            "sequential,threads",
+            "-m",
+            "1,4",
+            "--runs",
+            "2",
+            "-l",
+            "4",
+            "--delay",
+            "10",
+            "--format",
+            "json");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out().lines()).hasSize(1);
+    assertThat(run.err())
+        .contains(
+            "bench: sequential -m 1: warm-up", "bench: threads -m 1:", "bench: threads -m 4:");
+
+    JsonNode json = JSON.readTree(run.out());
+    assertThat(json.get("server").asText()).isEqualTo("EMBEDDED");
+    assertThat(json.get("delay_ms").asInt()).isEqualTo(10);
+    assertThat(json.get("requested").asInt()).isEqualTo(4);
+    assertThat(json.get("runs").asInt()).isEqualTo(2);
+    assertThat(json.get("warmup_runs").asInt()).isEqualTo(1);
+    assertThat(json.get("cores").asInt()).isPositive();
+    List<String> cells = new ArrayList<>();
+    for (JsonNode row : json.get("rows")) {
+      cells.add(row.get("mode").asText() + " " + row.get("max_req").asInt());
+      double median = row.get("median_s").asDouble();
+      assertThat(row.get("runs").asInt()).isEqualTo(2);
+      assertThat(row.get("elapsed_s")).hasSize(2);
+      assertThat(row.get("min_s").asDouble()).isPositive().isLessThanOrEqualTo(median);
+      assertThat(row.get("max_s").asDouble()).isGreaterThanOrEqualTo(median);
+      assertThat(row.get("flags_per_s").asDouble())
+          .isCloseTo(4 / median, within(4 / median * 0.05));
+      assertThat(row.get("efficiency").asDouble()).isPositive().isLessThanOrEqualTo(1.0);
+      int c = row.get("max_req").asInt();
+      assertThat(row.get("ideal_s").asDouble()).isEqualTo(((4 + c - 1) / c) * 0.010, within(1e-9));
+      assertThat(row.get("worker_startup_s").asDouble()).isZero();
+      assertThat(row.get("errors").asInt()).isZero();
+      assertThat(row.get("runs_with_errors").asInt()).isZero();
+    }
+    assertThat(cells).containsExactly("sequential 1", "threads 1", "threads 4");
+    assertThat(json.get("rows").get(0).get("speedup").asDouble()).isEqualTo(1.0);
+  }
+
+  @Test
+  void errorsAreCountedAndShownNeverAveragedAway() throws Exception {
+    stubs.ok("BR");
+    stubs.status("JP", 500);
+    Run json =
+        flags(
+            "bench",
+            "-s",
+            stubs.baseUrl(),
+            "--modes",
+            "threads",
+            "--runs",
+            "2",
+            "--format",
+            "json",
+            "BR",
+            "JP");
+    assertThat(json.exitCode()).isEqualTo(1);
+    assertThat(json.err()).contains("(1 error!)");
+    JsonNode report = JSON.readTree(json.out());
+    assertThat(report.get("delay_ms").isNull()).isTrue();
+    JsonNode row = report.get("rows").get(0);
+    assertThat(row.get("errors").asInt()).isEqualTo(2);
+    assertThat(row.get("runs_with_errors").asInt()).isEqualTo(2);
+    assertThat(row.get("efficiency").isNull()).isTrue(); // the server's delay is unknown
+    assertThat(row.get("speedup").isNull()).isTrue(); // sequential was not measured
+
+    Run text =
+        flags("bench", "-s", stubs.baseUrl(), "--modes", "threads", "--runs", "2", "BR", "JP");
+    assertThat(text.exitCode()).isEqualTo(1);
+    assertThat(text.out())
+        .contains("2 flags from CUSTOM (delay unknown)")
+        .containsPattern("threads +2 .* 2 in 2/2 runs\n")
+        .contains("Runs with errors are counted in the times above");
+  }
+
+  @Test
+  void csvHasAHeaderAndARowPerCell() {
+    Run run =
+        flags(
+            "bench",
+            "--modes",
+            "threads",
+            "-m",
+            "2,4",
+            "--runs",
+            "1",
+            "-l",
+            "4",
+            "--delay",
+            "0",
+            "--format",
+            "csv");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines)
+        .hasSize(3)
+        .first()
+        .isEqualTo(
+            "mode,max_req,runs,median_s,min_s,max_s,flags_per_s,speedup,efficiency,ideal_s,"
+                + "worker_startup_s,errors,runs_with_errors,elapsed_s");
+    assertThat(lines.get(1)).startsWith("threads,2,1,");
+    assertThat(lines.get(2)).startsWith("threads,4,1,");
+  }
+
+  @Test
+  void chartsAreWrittenAsPngAndSvg() throws Exception {
+    Path png = dir.resolve("c.png");
+    Path svg = dir.resolve("c.svg");
+    for (Path chart : List.of(png, svg)) {
+      Run run =
+          flags(
+              "bench",
+              "--modes",
+              "sequential,threads",
+              "--runs",
+              "1",
+              "-l",
+              "3",
+              "--delay",
+              "5",
+              "--chart",
+              chart.toString());
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(run.out()).contains("sequential", "threads");
+    }
+    assertThat(ImageIO.read(png.toFile())).isNotNull();
+    var svgDoc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
+    assertThat(svgDoc.getDocumentElement().getTagName()).isEqualTo("svg");
+    assertThat(Files.readString(svg)).contains("sequential -m 1", "threads -m 3", "1.0×");
+  }
+
+  @Test
+  void everyRunGetsAFreshFolderThatIsDeletedAfterwards() throws Exception {
+    try (FlagServer server = FlagServer.start("127.0.0.1", 0, new GeneratedFlags())) {
+      BenchPlan plan =
+          new BenchPlan(
+              List.of(new Cell(Mode.THREADS, 2)),
+              2,
+              List.of("BR", "JP", "QQ"),
+              "EMBEDDED",
+              server.baseUrl(),
+              Optional.empty(),
+              5);
+      StringWriter progress = new StringWriter();
+      BenchReport report = new Bench(plan, new PrintWriter(progress), dir).run();
+      assertThat(report.rows()).hasSize(1);
+      assertThat(report.rows().getFirst().errors()).isZero(); // QQ is a 404: not an error
+      assertThat(progress.toString())
+          .matches("bench: threads -m 2: warm-up [\\d.]+; runs [\\d.]+ [\\d.]+ s\n");
+      try (var left = Files.list(dir)) {
+        assertThat(left).isEmpty();
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "--runs 0",
+        "-m 0",
+        "-m 4,x",
+        "--modes warp",
+        "--delay -1",
+        "--delay 10 -s http://127.0.0.1:9/flags",
+        "--chart c.gif",
+        "--format xml",
+        "B1"
+      })
+  void usageErrorsPrintOneLineAndExit2(String args) {
+    List<String> argv = new ArrayList<>(List.of("bench"));
+    argv.addAll(List.of(args.split(" ")));
+    Run run = flags(argv.toArray(String[]::new));
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err().lines())
+        .hasSize(1)
+        .allMatch(l -> l.startsWith("flags: ") && l.endsWith("(see 'flags bench --help')"));
+  }
+}

@@ -1,0 +1,106 @@
+package dev.flags.http;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Redirects between WireMock's http and https ports, with the download client's rules. */
+class RedirectTest {
+  @RegisterExtension
+  static WireMockExtension wireMock =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().dynamicHttpsPort().bindAddress("127.0.0.1"))
+          .build();
+
+  /** The download client, trusting WireMock's self-signed certificate (tests only). */
+  private static OkHttpClient client() throws Exception {
+    X509TrustManager trustAll =
+        new X509TrustManager() {
+          @Override
+          public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+          @Override
+          public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+          @Override
+          public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+          }
+        };
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(null, new TrustManager[] {trustAll}, new SecureRandom());
+    return HttpClients.create(
+            2,
+            Duration.ofSeconds(5),
+            new RetryPolicy(2, Duration.ofMillis(1), Duration.ofSeconds(1)),
+            1_000_000,
+            RunGuard.unlimited(),
+            List.of())
+        .newBuilder()
+        .sslSocketFactory(tls.getSocketFactory(), trustAll)
+        .hostnameVerifier((host, session) -> true)
+        .build();
+  }
+
+  private static String http(String path) {
+    return "http://127.0.0.1:" + wireMock.getPort() + path;
+  }
+
+  private static String https(String path) {
+    return "https://127.0.0.1:" + wireMock.getHttpsPort() + path;
+  }
+
+  private static void redirect(String from, String to) {
+    wireMock.stubFor(
+        get(urlEqualTo(from)).willReturn(aResponse().withStatus(301).withHeader("Location", to)));
+  }
+
+  @Test
+  void neverFromHttpsDownToHttp() throws Exception {
+    redirect("/down", http("/target"));
+    wireMock.stubFor(get(urlEqualTo("/target")).willReturn(aResponse().withBody("secret")));
+    OkHttpClient client = client();
+    assertThatThrownBy(
+            () -> client.newCall(new Request.Builder().url(https("/down")).build()).execute())
+        .isInstanceOf(FetchException.class)
+        .hasMessage("redirect from https to http refused");
+    assertThat(
+            wireMock
+                .countRequestsMatching(
+                    com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                            urlEqualTo("/target"))
+                        .build())
+                .getCount())
+        .isZero();
+  }
+
+  @Test
+  void httpsToHttpsAndHttpUpToHttpsAreFollowed() throws Exception {
+    redirect("/up", https("/secure"));
+    redirect("/secure", https("/target"));
+    wireMock.stubFor(get(urlEqualTo("/target")).willReturn(aResponse().withBody("flag")));
+    try (Response response =
+        client().newCall(new Request.Builder().url(http("/up")).build()).execute()) {
+      assertThat(response.code()).isEqualTo(200);
+      assertThat(response.request().url().toString()).isEqualTo(https("/target"));
+      assertThat(response.body().string()).isEqualTo("flag");
+    }
+  }
+}

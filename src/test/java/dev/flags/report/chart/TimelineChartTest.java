@@ -1,0 +1,137 @@
+package dev.flags.report.chart;
+
+import static dev.flags.testing.Cli.flags;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flags.testing.Cli.Run;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** {@code --timeline}: a picture of the run, one lane per worker and one bar per request. */
+class TimelineChartTest {
+  @TempDir Path dir;
+
+  @Test
+  void svgIsValidXmlWithOneLanePerWorkerAndOneBarPerRequest() throws Exception {
+    Path svg = dir.resolve("t.svg");
+    Run run =
+        flags(
+            "-m",
+            "4",
+            "-d",
+            dir.resolve("d").toString(),
+            "--format",
+            "json",
+            "--timeline",
+            svg.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    Set<String> workers = new HashSet<>();
+    json.get("flags").forEach(f -> workers.add(f.get("worker").asText()));
+    assertThat(workers).hasSize(4); // 20 flags on 4 threads: every thread takes some
+
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    Document doc = factory.newDocumentBuilder().parse(svg.toFile());
+    assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
+
+    // Each bar is <g class="request" data-worker=... data-cc=...><title/><rect/></g>.
+    NodeList groups = doc.getElementsByTagName("g");
+    Map<String, Set<String>> laneTopsByWorker = new HashMap<>();
+    Set<String> codes = new HashSet<>();
+    for (int i = 0; i < groups.getLength(); i++) {
+      Element g = (Element) groups.item(i);
+      if (!g.getAttribute("class").equals("request")) {
+        continue;
+      }
+      codes.add(g.getAttribute("data-cc"));
+      Element rect = (Element) g.getElementsByTagName("rect").item(0);
+      laneTopsByWorker
+          .computeIfAbsent(g.getAttribute("data-worker"), w -> new HashSet<>())
+          .add(rect.getAttribute("y"));
+      assertThat(g.getElementsByTagName("title").item(0).getTextContent())
+          .startsWith(g.getAttribute("data-cc") + " OK: ");
+    }
+    assertThat(codes).hasSize(20);
+    assertThat(laneTopsByWorker.keySet()).isEqualTo(workers);
+    // One lane per worker: all of a worker's bars share one row, and no two workers share one.
+    assertThat(laneTopsByWorker.values()).allMatch(tops -> tops.size() == 1);
+    Set<String> allTops = new HashSet<>();
+    laneTopsByWorker.values().forEach(allTops::addAll);
+    assertThat(allTops).hasSize(4);
+    // The lanes are labelled with the workers' names.
+    String text = Files.readString(svg);
+    workers.forEach(worker -> assertThat(text).contains(">" + worker + "<"));
+  }
+
+  @Test
+  void sequentialHasOneLane() throws Exception {
+    Path svg = dir.resolve("seq.svg");
+    Run run =
+        flags(
+            "--mode",
+            "sequential",
+            "-l",
+            "3",
+            "-d",
+            dir.resolve("d").toString(),
+            "--timeline",
+            svg.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String text = Files.readString(svg);
+    assertThat(text)
+        .contains(">" + Thread.currentThread().getName() + "<")
+        .contains("data-worker='" + Thread.currentThread().getName() + "'");
+    assertThat(text.split("class='request'", -1)).hasSize(4);
+  }
+
+  @Test
+  void pngIsWrittenAndDecodable() throws Exception {
+    Path png = dir.resolve("t.png");
+    Run run = flags("-m", "4", "-d", dir.resolve("d").toString(), "--timeline", png.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    BufferedImage image = ImageIO.read(png.toFile());
+    assertThat(image).isNotNull();
+    assertThat(image.getWidth()).isEqualTo(1000);
+    assertThat(image.getHeight()).isGreaterThan(200);
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("t.png", "d");
+    }
+  }
+
+  @Test
+  void htmlEmbedsTheSvg() throws Exception {
+    Path html = dir.resolve("t.html");
+    Run run = flags("-l", "5", "-d", dir.resolve("d").toString(), "--timeline", html.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(Files.readString(html))
+        .startsWith("<!DOCTYPE html>")
+        .contains("<title>threads, max_req 5: 5 flags in ")
+        .contains("<svg ")
+        .contains("class='request'");
+  }
+
+  @Test
+  void aNameThatIsNoPictureIsAUsageErrorBeforeAnyDownload() {
+    Path dest = dir.resolve("never");
+    Run run = flags("--timeline", dir.resolve("t.txt").toString(), "-d", dest.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().lines()).hasSize(1).first().asString().contains(".svg, .png or .html");
+    assertThat(dest).doesNotExist();
+  }
+}

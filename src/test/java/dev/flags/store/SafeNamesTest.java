@@ -1,0 +1,80 @@
+package dev.flags.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SafeNamesTest {
+
+  private static String name(String untrusted) {
+    return SafeNames.fileName(untrusted, ".gif").orElse("<none>");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Brazil|Brazil.gif",
+        "United States|United_States.gif",
+        "Côte d'Ivoire|Côte_d'Ivoire.gif",
+        "Bosnia  and\tHerzegovina|Bosnia_and_Herzegovina.gif",
+        "../../etc/passwd|etc_passwd.gif",
+        "/etc/passwd|etc_passwd.gif",
+        "..\\..\\windows\\win.ini|windows_win.ini.gif",
+        ".hidden|hidden.gif",
+        "...|<none>",
+        "..|<none>",
+        "CON|<none>",
+        "nul.txt|<none>",
+        "a:b*c?d|a_b_c_d.gif",
+        "trailing dots...|trailing_dots.gif"
+      })
+  void makesOnePlainNameOrNone(String untrusted, String expected) {
+    assertThat(name(untrusted)).isEqualTo(expected);
+  }
+
+  @Test
+  void dropsNulControlAndInvisibleFormattingCharacters() {
+    assertThat(name("Bra\u0000zil")).isEqualTo("Brazil.gif");
+    assertThat(name("Bra\u001b[31mzil")).isEqualTo("Bra[31mzil.gif");
+    assertThat(name("evil\u202Efig.exe")).isEqualTo("evilfig.exe.gif"); // no right-to-left override
+    assertThat(name("line\nbreak")).isEqualTo("line_break.gif");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", " ", "\u0000", "/", "\u200B"})
+  void nothingLeftMeansNoName(String untrusted) {
+    assertThat(SafeNames.fileName(untrusted, ".gif")).isEmpty();
+    assertThat(SafeNames.fileName(null, ".gif")).isEmpty();
+  }
+
+  @Test
+  void longNamesAreCutOnACharacterBoundaryUnderTheByteCap() {
+    String name = name("é".repeat(1000)); // 2 bytes each in UTF-8
+    String base = name.substring(0, name.length() - 4);
+    assertThat(base.getBytes(StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(SafeNames.MAX_BYTES);
+    assertThat(base).matches("é+");
+    assertThat(name("x".repeat(10_000))).hasSize(SafeNames.MAX_BYTES + 4);
+  }
+
+  @Test
+  void everyResultIsASinglePathElement() {
+    for (String hostile :
+        new String[] {
+          "a/../../b", "../", "./.", "a\\..\\b", "~/x", "C:\\x", "\u0000/..", "%2e%2e"
+        }) {
+      Optional<String> name = SafeNames.fileName(hostile, ".gif");
+      name.ifPresent(
+          n -> {
+            assertThat(Path.of(n).getNameCount()).as(hostile).isEqualTo(1);
+            assertThat(n).doesNotStartWith(".").doesNotContain("/", "\\", "\0");
+          });
+    }
+  }
+}
