@@ -47,9 +47,16 @@ public final class AotTraining {
     run(failures, ExitCodes.OK, "--help");
     run(failures, ExitCodes.OK, "--version");
     run(failures, ExitCodes.USAGE, "-m", "0", "-d", dir.resolve("usage").toString());
-    for (String subcommand : new CommandLine(new FlagsCommand()).getSubcommands().keySet()) {
-      run(failures, ExitCodes.OK, subcommand, "--help");
-    }
+    new CommandLine(new FlagsCommand())
+        .getSubcommands()
+        .forEach(
+            (name, subcommand) -> {
+              // Not the hidden ones (a process-pool worker has no help).
+              if (!subcommand.getCommandSpec().usageMessage().hidden()
+                  && subcommand.getCommandSpec().optionsMap().containsKey("--help")) {
+                run(failures, ExitCodes.OK, name, "--help");
+              }
+            });
     if (!failures.isEmpty()) {
       System.err.println("AOT training failed:\n  " + String.join("\n  ", failures));
       System.exit(ExitCodes.ERRORS);
