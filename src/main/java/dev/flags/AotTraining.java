@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The training run of the JDK AOT cache, run by the package step (see the {@code aot-cache}
@@ -47,16 +48,14 @@ public final class AotTraining {
     run(failures, ExitCodes.OK, "--help");
     run(failures, ExitCodes.OK, "--version");
     run(failures, ExitCodes.USAGE, "-m", "0", "-d", dir.resolve("usage").toString());
-    new CommandLine(new FlagsCommand())
-        .getSubcommands()
-        .forEach(
-            (name, subcommand) -> {
-              // Not the hidden ones (a process-pool worker has no help).
-              if (!subcommand.getCommandSpec().usageMessage().hidden()
-                  && subcommand.getCommandSpec().optionsMap().containsKey("--help")) {
-                run(failures, ExitCodes.OK, name, "--help");
-              }
-            });
+    FlagsCommand.SUBCOMMANDS.forEach(
+        (name, subcommand) -> {
+          CommandSpec spec = new CommandLine(subcommand.get()).getCommandSpec();
+          // Not the hidden ones (a process-pool worker has no help).
+          if (!spec.usageMessage().hidden() && spec.optionsMap().containsKey("--help")) {
+            run(failures, ExitCodes.OK, name, "--help");
+          }
+        });
     if (!failures.isEmpty()) {
       System.err.println("AOT training failed:\n  " + String.join("\n  ", failures));
       System.exit(ExitCodes.ERRORS);
