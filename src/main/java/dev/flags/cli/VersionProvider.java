@@ -2,14 +2,26 @@ package dev.flags.cli;
 
 import picocli.CommandLine.IVersionProvider;
 
-/** {@code flags --version}: the version the build wrote into the jar's manifest. */
+/** {@code flags --version}: the version the build wrote into the jar's manifest, and the JVM's. */
 public final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
+    return lines();
+  }
+
+  /**
+   * The version lines. Read from system properties rather than {@code Runtime.version()}, whose
+   * parsing and printing cost ~5 ms of a ~60 ms {@code --version}.
+   */
+  public static String[] lines() {
     String version = VersionProvider.class.getPackage().getImplementationVersion();
     return new String[] {
       "flags " + (version == null ? "(development build)" : version),
-      "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")"
+      "Java "
+          + System.getProperty("java.runtime.version")
+          + " ("
+          + System.getProperty("java.vm.name")
+          + ")"
     };
   }
 }

@@ -72,6 +72,17 @@ public final class HttpClients {
         .connectionPool(new ConnectionPool(Math.max(concurrency, 5), 5, TimeUnit.MINUTES));
   }
 
+  /**
+   * Starts OkHttp's one-time set-up on a daemon thread, so that it overlaps with parsing the
+   * command line on the main thread (2 cores: it is off a run's critical path). That set-up is its
+   * platform probe, which loads every JDK security provider, and TLS: the JDK's trust store and an
+   * SSLContext, which the JDK then keeps. Class initialisation is done once, whoever gets there
+   * first: a {@link #create} that comes early waits for it, one that comes late finds it done.
+   */
+  public static void warmUpInBackground() {
+    Thread.ofPlatform().daemon().name("okhttp-warm-up").start(() -> new OkHttpClient());
+  }
+
   /** Lets the JVM exit promptly: stops the dispatcher's threads and closes pooled connections. */
   public static void shutdown(OkHttpClient client) {
     client.dispatcher().executorService().shutdown();

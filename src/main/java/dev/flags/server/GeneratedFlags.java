@@ -17,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * request and kept, so a run that asks for 20 flags only pays for 20.
  */
 public final class GeneratedFlags implements FlagCatalog {
-  private static final JsonFactory JSON = new JsonFactory();
   private final Map<String, Optional<Resource>> cache = new ConcurrentHashMap<>();
 
   @Override
@@ -51,7 +50,7 @@ public final class GeneratedFlags implements FlagCatalog {
    */
   public static byte[] metadata(Country country) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(96);
-    try (JsonGenerator json = JSON.createGenerator(out)) {
+    try (JsonGenerator json = Json.FACTORY.createGenerator(out)) {
       json.writeStartObject();
       json.writeStringField("tld_cc", country.tld());
       json.writeStringField("iso_cc", country.cc());
@@ -62,5 +61,13 @@ public final class GeneratedFlags implements FlagCatalog {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * Jackson, set up on the first metadata request only: a flag download never asks for metadata, so
+   * a default run (and the AOT cache trained on downloads) does without Jackson.
+   */
+  private static final class Json {
+    static final JsonFactory FACTORY = new JsonFactory();
   }
 }

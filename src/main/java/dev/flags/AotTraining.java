@@ -1,0 +1,82 @@
+package dev.flags;
+
+import dev.flags.cli.ExitCodes;
+import dev.flags.cli.FlagsCommand;
+import dev.flags.download.Mode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The training run of the JDK AOT cache, run by the package step (see the {@code aot-cache}
+ * execution in pom.xml):
+ *
+ * <pre>java -XX:AOTCacheOutput=target/flags.aot -cp target/flags.jar dev.flags.AotTraining DIR
+ * </pre>
+ *
+ * <p>The cache keeps the classes (loaded and linked) and the method profiles of what this run did,
+ * so it does what users do: real downloads from the embedded server in every {@link Mode} (new
+ * modes are trained without touching this class), the help of the command and of each subcommand,
+ * {@code --version}, a usage error. Its output is thrown away; a run that ends with an unexpected
+ * exit code fails the build, since a cache trained on an error path would speed up the wrong
+ * classes.
+ *
+ * <p>Every class the cache holds is loaded at start-up, used or not, so the workload stays to the
+ * common paths: {@code -v} (Logback) is left out on purpose.
+ */
+public final class AotTraining {
+  private AotTraining() {}
+
+  public static void main(String[] args) {
+    if (args.length != 1) {
+      System.err.println("usage: AotTraining DIR");
+      System.exit(ExitCodes.USAGE);
+    }
+    Path dir = Path.of(args[0]);
+    List<String> failures = new ArrayList<>();
+    for (Mode mode : Mode.values()) {
+      String dest = dir.resolve(mode.label()).toString();
+      // -a: the 194 flags, so the download path is run often enough to be profiled.
+      run(failures, ExitCodes.OK, "--mode=" + mode.label(), "-a", "-d", dest);
+    }
+    run(failures, ExitCodes.OK, "-d", dir.resolve("default").toString()); // the default run
+    run(failures, ExitCodes.OK, "--help");
+    run(failures, ExitCodes.OK, "--version");
+    run(failures, ExitCodes.USAGE, "-m", "0", "-d", dir.resolve("usage").toString());
+    FlagsCommand.SUBCOMMANDS.forEach(
+        (name, subcommand) -> {
+          CommandSpec spec = new CommandLine(subcommand.get()).getCommandSpec();
+          // Not the hidden ones (a process-pool worker has no help).
+          if (!spec.usageMessage().hidden() && spec.optionsMap().containsKey("--help")) {
+            run(failures, ExitCodes.OK, name, "--help");
+          }
+        });
+    if (!failures.isEmpty()) {
+      System.err.println("AOT training failed:\n  " + String.join("\n  ", failures));
+      System.exit(ExitCodes.ERRORS);
+    }
+    System.exit(ExitCodes.OK);
+  }
+
+  private static void run(List<String> failures, int expected, String... args) {
+    StringWriter err = new StringWriter();
+    int code =
+        FlagsCommand.execute(new PrintWriter(Writer.nullWriter()), new PrintWriter(err), args);
+    if (code != expected) {
+      failures.add(
+          "flags "
+              + String.join(" ", args)
+              + ": exit "
+              + code
+              + " (expected "
+              + expected
+              + ") "
+              + err);
+    }
+  }
+}
