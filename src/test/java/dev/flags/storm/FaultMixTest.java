@@ -131,7 +131,15 @@ class FaultMixTest {
                   metadata ? "--metadata" : null));
       Report report = invariants.check(run);
       System.out.printf(
-          "fault mix %s seed %d: %s%n", mode.label(), seed, run.out().substring(0, 200));
+          "fault mix %s seed %d: %d of %d requests faulty; %d ok, %d not found, %d errors %s%n",
+          mode.label(),
+          seed,
+          thisRun.faults(),
+          thisRun.requests(),
+          report.ok(),
+          report.notFound(),
+          report.errors(),
+          report.errorReasons());
       before.awaitBack();
       FIGURES.ran();
 
