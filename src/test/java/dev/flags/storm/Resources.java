@@ -38,6 +38,7 @@ record Resources(int descriptors, Set<Thread> threads, Set<String> pools, Set<Lo
           "process reaper",
           "ForkJoinPool.commonPool-",
           "Attach Listener",
+          "CompletableFutureDelayScheduler",
           "Common-Cleaner");
   private static final Duration SETTLE = Duration.ofSeconds(20);
 
