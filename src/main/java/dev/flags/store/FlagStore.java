@@ -10,6 +10,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +34,7 @@ public final class FlagStore {
 
   private final Path dir;
   private final Set<Path> tempFiles = ConcurrentHashMap.newKeySet();
+  private final Map<String, String> claimed = new ConcurrentHashMap<>();
 
   public FlagStore(Path dir) {
     this.dir = dir;
@@ -39,6 +42,17 @@ public final class FlagStore {
 
   public Path dir() {
     return dir;
+  }
+
+  /**
+   * Reserves {@code fileName} for {@code owner} (a country code) for as long as this store lives (a
+   * run); false if another owner has it. Names are compared ignoring case, as the file systems of
+   * macOS and Windows do. So the flags of one run never overwrite one another, whatever names a
+   * server gives them.
+   */
+  public boolean claim(String fileName, String owner) {
+    String holder = claimed.putIfAbsent(fileName.toLowerCase(Locale.ROOT), owner);
+    return holder == null || holder.equals(owner);
   }
 
   /** Writes {@code bytes} under {@code fileName} atomically; returns the final path. */
