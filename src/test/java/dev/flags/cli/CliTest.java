@@ -10,6 +10,7 @@ import dev.flags.testing.FlagStubs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +56,20 @@ class CliTest {
     assertThat(run.out()).isEmpty();
     assertThat(run.err().lines()).hasSize(1).allMatch(l -> l.startsWith("flags: "));
     assertThat(sub).doesNotExist();
+  }
+
+  @Test
+  void anArgumentWithLineBreaksStillGivesOneLine() {
+    for (String[] args :
+        List.of(
+            new String[] {"--timeout", "1\n2"},
+            new String[] {"--nope\r\nflags: fake"},
+            new String[] {"--retries", "x\u2028y"})) {
+      Run run = flags(args);
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err().lines()).hasSize(1);
+      assertThat(run.err()).startsWith("flags: ").contains("?");
+    }
   }
 
   @Test

@@ -25,11 +25,17 @@ import java.util.stream.Stream;
  * run and still alive is left behind.
  *
  * @param descriptors entries of /proc/self/fd, or -1 where there is no such folder
+ * @param files what they are open on (for messages)
  * @param threads the platform threads alive
  * @param pools the thread-name prefixes of the ForkJoinPools alive ({@code ForkJoinPool-1-})
  * @param children the child processes alive, as pids
  */
-record Resources(int descriptors, Set<Thread> threads, Set<String> pools, Set<Long> children) {
+record Resources(
+    int descriptors,
+    List<String> files,
+    Set<Thread> threads,
+    Set<String> pools,
+    Set<Long> children) {
   private static final Path FDS = Path.of("/proc/self/fd");
   private static final List<String> SHARED =
       List.of(
@@ -56,7 +62,7 @@ record Resources(int descriptors, Set<Thread> threads, Set<String> pools, Set<Lo
             .filter(ProcessHandle::isAlive)
             .map(ProcessHandle::pid)
             .collect(Collectors.toSet());
-    return new Resources(countDescriptors(), threads, pools, children);
+    return new Resources(countDescriptors(), openFiles(), threads, pools, children);
   }
 
   private static int countDescriptors() {
@@ -70,6 +76,30 @@ record Resources(int descriptors, Set<Thread> threads, Set<String> pools, Set<Lo
     }
   }
 
+  private List<String> openedSince(Resources before) {
+    List<String> opened = new java.util.ArrayList<>(files);
+    before.files.forEach(opened::remove);
+    return opened;
+  }
+
+  /** What the descriptors are open on, for a failure's message. */
+  private static List<String> openFiles() {
+    try (Stream<Path> fds = Files.list(FDS)) {
+      return fds.map(
+              fd -> {
+                try {
+                  return Files.readSymbolicLink(fd).toString();
+                } catch (IOException e) {
+                  return "?";
+                }
+              })
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
   /** Waits until no more descriptors, threads or child processes are held than at this snapshot. */
   void awaitBack() {
     await()
@@ -79,7 +109,9 @@ record Resources(int descriptors, Set<Thread> threads, Set<String> pools, Set<Lo
         .untilAsserted(
             () -> {
               Resources now = now();
-              assertThat(now.descriptors).as("open descriptors").isLessThanOrEqualTo(descriptors);
+              assertThat(now.descriptors)
+                  .as("open descriptors; opened since: %s", now.openedSince(this))
+                  .isLessThanOrEqualTo(descriptors);
               assertThat(now.leftBehind(this)).as("threads left behind").isEmpty();
               assertThat(now.children).as("child processes left").isSubsetOf(children);
             });

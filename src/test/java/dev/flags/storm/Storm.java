@@ -41,7 +41,7 @@ final class Storm {
       try (FlagServer server =
           FlagServer.start("127.0.0.1", 0, new GeneratedFlags(), chaos, RequestLog.IGNORE)) {
         for (Mode mode : Mode.values()) {
-          for (String format : List.of("json", "text")) {
+          for (String format : List.of("json", "text", "csv")) {
             Cli.flags(
                 "--mode=" + mode.label(),
                 "-s",
@@ -57,6 +57,13 @@ final class Storm {
                 "B");
           }
         }
+        // What else a run may load for good: logging (-v), charts and their fonts, the embedded
+        // server.
+        for (String timeline : List.of("t.svg", "t.png", "t.html")) {
+          Cli.flags(
+              "-v", "-d", dest.toString(), "--timeline", dest.resolve(timeline).toString(), "BR");
+        }
+        Cli.flags("-q", "-d", dest.toString(), "--server-delay", "1", "BR");
       } finally {
         try (Stream<Path> files = Files.walk(dest)) {
           for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
