@@ -28,16 +28,22 @@ public final class DownloadOptions {
       converter = ModeConverter.class,
       completionCandidates = ModeConverter.class,
       description = {
-        "Concurrency strategy (default: ${DEFAULT-VALUE}):",
-        "  sequential  one flag after another (-m is ignored: 1 connection)",
-        "  threads     a pool of platform threads (default -m 30)"
+        "Concurrency strategy (default: ${DEFAULT-VALUE}) [default -m]:",
+        "  sequential  one flag at a time [1, always]",
+        "  threads     a pool of platform threads [30]",
+        "  processes   a pool of worker JVMs [cores]",
+        "  virtual     a virtual thread per flag [100]",
+        "  async       non-blocking OkHttp calls [100]",
+        "With -s REMOTE the default -m is at most 5."
       })
   private Mode mode;
 
   @Option(
       names = {"-m", "--max-req"},
       paramLabel = "N",
-      description = "Maximum concurrent requests (default: the mode's, see --mode).")
+      description =
+          "Maximum concurrent requests; for processes, the number of worker JVMs"
+              + " (default: the mode's, see --mode).")
   private Integer maxReq;
 
   @Option(
@@ -60,12 +66,19 @@ public final class DownloadOptions {
     return mode;
   }
 
-  /** The concurrency the mode really uses, validated. */
-  public int maxReq() {
+  /**
+   * The concurrency the mode really uses, validated. Unless {@code -m} says otherwise, a {@code
+   * polite} server (the book's public site) gets at most {@link Mode#POLITE_MAX_REQ} at once.
+   */
+  public int maxReq(boolean polite) {
     if (maxReq != null && maxReq < 1) {
       throw usage("--max-req must be at least 1, not " + maxReq);
     }
-    return mode.effectiveMaxReq(maxReq == null ? mode.defaultMaxReq() : maxReq);
+    int wanted =
+        maxReq != null
+            ? maxReq
+            : polite ? Math.min(mode.defaultMaxReq(), Mode.POLITE_MAX_REQ) : mode.defaultMaxReq();
+    return mode.effectiveMaxReq(wanted);
   }
 
   public Duration timeout() {

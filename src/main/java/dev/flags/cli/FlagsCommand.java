@@ -7,6 +7,7 @@ import dev.flags.download.FlagResult;
 import dev.flags.download.FlagStatus;
 import dev.flags.download.Mode;
 import dev.flags.download.ResultListener;
+import dev.flags.download.SubmissionOrder;
 import dev.flags.http.RunGuard;
 import dev.flags.report.OutputFormat;
 import dev.flags.report.Progress;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "flags",
     mixinStandardHelpOptions = true,
-    subcommands = {BenchCommand.class, ServeCommand.class},
+    subcommands = {BenchCommand.class, ServeCommand.class, WorkerCommand.class},
     versionProvider = VersionProvider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
@@ -62,6 +63,9 @@ import picocli.CommandLine.Spec;
       "  flags                        the 20 most populous, from the embedded server",
       "  flags --mode=sequential -a   all 194 countries, one at a time",
       "  flags -m 4 -v B C            BA..BZ and CA..CZ, 4 at a time, a line per flag",
+      "  flags --mode=processes -v -a all 194, a worker JVM per core",
+      "  flags --mode=virtual -v --order=submitted",
+      "                               -v lines in the order of the codes",
       "  flags -s DELAY -l 10         the first 10 codes, from the book's DELAY server",
       "  flags --format json          the report as one JSON object (or csv)",
       "  flags -m 4 --timeline t.svg  a Gantt chart of the run (.svg, .png, .html)",
@@ -154,7 +158,7 @@ public final class FlagsCommand implements Callable<Integer> {
     ServerChoice server = serverOptions.choice();
     Chaos chaos = embeddedServerOptions.chaos(server);
     Mode mode = downloadOptions.mode();
-    int maxReq = downloadOptions.maxReq();
+    int maxReq = downloadOptions.maxReq(server.polite());
     Duration timeout = downloadOptions.timeout();
     int retries = retryOptions.retries();
     double backoff = retryOptions.backoffSeconds();
@@ -218,6 +222,9 @@ public final class FlagsCommand implements Callable<Integer> {
         case JSON -> out.println(RunSchema.json(report));
         case CSV -> out.print(RunSchema.csv(report));
       }
+      if (outputOptions.verbose() && info != null) {
+        TextReport.workerStartup(info, report);
+      }
       out.flush();
       timeline.ifPresent(path -> drawTimeline(report, path));
       if (outcome.stoppedBy() != 0) {
@@ -277,14 +284,14 @@ public final class FlagsCommand implements Callable<Integer> {
                     },
                     downloadOne::removeTempFiles)
                 : Signals.none()) {
-      Downloader downloader = mode.create(downloadOne, settings.maxReq());
+      Downloader downloader = mode.create(downloadOne, settings);
+      ResultListener verboseLines = verboseLines(info, codes);
       ResultListener listener =
           result -> {
             heard.add(result);
             progress.step(result);
-            if (verbose && info != null) {
-              info.println(result.verboseLine());
-              info.flush();
+            if (verbose) {
+              verboseLines.onResult(result);
             } else if (quiet && result.status() == FlagStatus.ERROR) {
               err.println(result.verboseLine());
               err.flush();
@@ -312,6 +319,21 @@ public final class FlagsCommand implements Callable<Integer> {
       long unfinished = heard.stream().filter(r -> RunGuard.INTERRUPTED.equals(r.error())).count();
       return new Outcome(heard, elapsed, downloader.startupTime(), stoppedBy, unfinished);
     }
+  }
+
+  /** With {@code -v}, a line per flag to {@code info}, in the order {@code --order} asks for. */
+  private ResultListener verboseLines(PrintWriter info, List<String> codes) {
+    if (!outputOptions.verbose() || info == null) {
+      return ResultListener.NONE;
+    }
+    ResultListener print =
+        result -> {
+          info.println(TextReport.flagLine(result));
+          info.flush();
+        };
+    return outputOptions.order() == OutputOptions.Order.SUBMITTED
+        ? new SubmissionOrder(codes, print)
+        : print;
   }
 
   /**

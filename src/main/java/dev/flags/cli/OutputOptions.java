@@ -4,6 +4,7 @@ import dev.flags.report.chart.ImageKind;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -15,12 +16,48 @@ public final class OutputOptions {
   @Spec(Spec.Target.MIXEE)
   private CommandSpec spec;
 
+  /** The order of the {@code -v} lines. */
+  public enum Order {
+    /** As each flag completes: the book's {@code as_completed}. */
+    COMPLETED,
+    /** In the order the codes were submitted: the book's {@code Executor.map}. */
+    SUBMITTED;
+
+    /** The name users type: {@code submitted}. */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** Order names in any case. */
+  static final class OrderConverter extends LabelConverter<Order> {
+    OrderConverter() {
+      super("order", Order.values(), Order::label);
+    }
+  }
+
   @Option(
       names = {"-v", "--verbose"},
-      description =
-          "One line per flag as it completes (BR OK, QQ not found: URL, JP error: REASON), and"
-              + " logs.")
+      description = {
+        "One line per flag: when it finished (since the start), which thread or worker process"
+            + " did it, and how it went (BR OK, QQ not found: URL, JP error: REASON); and logs."
+      })
   boolean verbose;
+
+  @Option(
+      names = "--order",
+      paramLabel = "ORDER",
+      defaultValue = "completed",
+      converter = OrderConverter.class,
+      completionCandidates = OrderConverter.class,
+      description = {
+        "Order of the -v lines (default: ${DEFAULT-VALUE}):",
+        "  completed  as each flag completes",
+        "  submitted  in the order of the codes: a slow",
+        "             flag holds back the lines after it",
+        "Totals are the same either way."
+      })
+  Order order;
 
   @Option(
       names = "--timeline",
@@ -41,6 +78,10 @@ public final class OutputOptions {
       throw new ParameterException(spec.commandLine(), "give -v or -q, not both");
     }
     return verbose;
+  }
+
+  public Order order() {
+    return order;
   }
 
   /** Where to draw the timeline, if asked; a usage error if the name or folder is wrong. */

@@ -8,8 +8,14 @@ package dev.flags.cli;
  */
 public record ServerChoice(String label, String baseUrl) {
   public static final String EMBEDDED = "EMBEDDED";
+  public static final String REMOTE = "REMOTE";
 
   public boolean embedded() {
     return EMBEDDED.equals(label);
+  }
+
+  /** The book's public site: a shared server that gets a modest default concurrency. */
+  public boolean polite() {
+    return REMOTE.equals(label);
   }
 }

@@ -95,6 +95,11 @@ public final class DownloadOne implements AutoCloseable {
     return client;
   }
 
+  /** When the run started ({@link System#nanoTime}): results' {@code startMs} count from it. */
+  public long runStartNanos() {
+    return runStartNanos;
+  }
+
   /**
    * Stops the run (Ctrl-C): no flag starts a request any more, backoff waits end, and every call in
    * flight, blocking or enqueued, is cancelled. Their results say {@code interrupted}. Safe to call
@@ -103,6 +108,11 @@ public final class DownloadOne implements AutoCloseable {
   public void cancel() {
     guard.cancel();
     client.dispatcher().cancelAll();
+  }
+
+  /** Whether {@link #cancel} was called: for strategies whose work runs out of this JVM's reach. */
+  public boolean cancelled() {
+    return guard.cancelled();
   }
 
   /**

@@ -7,7 +7,24 @@ public enum Mode {
   /** One flag at a time: the book's flags.py. */
   SEQUENTIAL(1),
   /** A pool of platform threads: the book's flags_threadpool.py. */
-  THREADS(30);
+  THREADS(30),
+  /**
+   * A pool of worker JVMs, one per core by default: the book's ProcessPoolExecutor. More workers
+   * than cores only adds JVM start-up and memory, since each worker does one flag at a time.
+   */
+  PROCESSES(Runtime.getRuntime().availableProcessors()),
+  /**
+   * One virtual thread per flag; 100 at once by default. Virtual threads cost next to nothing, so
+   * the cap is there for the server's sake, not the client's.
+   */
+  VIRTUAL(100),
+  /**
+   * Non-blocking OkHttp calls, the book's asyncio version; 100 in flight by default, as VIRTUAL.
+   */
+  ASYNC(100);
+
+  /** The default concurrency against the book's public site, unless {@code -m} asks for more. */
+  public static final int POLITE_MAX_REQ = 5;
 
   private final int defaultMaxReq;
 
@@ -25,11 +42,17 @@ public enum Mode {
     return this == SEQUENTIAL ? 1 : requested;
   }
 
-  /** The strategy for this mode. */
-  public Downloader create(DownloadOne downloadOne, int maxReq) {
+  /**
+   * The strategy for this mode. Thread-based strategies run {@code downloadOne} in this JVM; the
+   * process pool hands {@code settings} to its workers, which open their own.
+   */
+  public Downloader create(DownloadOne downloadOne, DownloadSettings settings) {
     return switch (this) {
       case SEQUENTIAL -> new SequentialDownloader(downloadOne);
-      case THREADS -> new ThreadPoolDownloader(downloadOne, maxReq);
+      case THREADS -> new ThreadPoolDownloader(downloadOne, settings.maxReq());
+      case PROCESSES -> new ProcessPoolDownloader(downloadOne, settings);
+      case VIRTUAL -> new VirtualThreadDownloader(downloadOne, settings.maxReq());
+      case ASYNC -> new AsyncDownloader(downloadOne, settings.maxReq());
     };
   }
 

@@ -1,5 +1,6 @@
 package dev.flags.report;
 
+import dev.flags.download.FlagResult;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +60,41 @@ public final class TextReport {
     }
     out.printf(Locale.ROOT, "Elapsed time: %.2fs%n", report.elapsed().toNanos() / 1e9);
     out.flush();
+  }
+
+  /**
+   * The {@code -v} line of one flag: when it finished (seconds since the run started), who did it
+   * (a thread, or a worker process {@code pid-4242}), and how it went.
+   *
+   * <pre>
+   *   0.132s pool-3       BR OK
+   * </pre>
+   */
+  public static String flagLine(FlagResult result) {
+    return String.format(
+        Locale.ROOT,
+        "%8.3fs %-12s %s",
+        (result.startMs() + result.ms()) / 1e3,
+        result.worker(),
+        result.verboseLine());
+  }
+
+  /**
+   * With {@code -v}, for strategies that start workers before downloading (the process pool):
+   *
+   * <pre>
+   * Worker start-up: 0.21s (4 JVMs)
+   * </pre>
+   */
+  public static void workerStartup(PrintWriter out, RunReport report) {
+    if (!report.workerStartup().isZero()) {
+      out.printf(
+          Locale.ROOT,
+          "Worker start-up: %.2fs (%s)%n",
+          report.workerStartup().toNanos() / 1e9,
+          plural(report.maxReq(), "JVM"));
+      out.flush();
+    }
   }
 
   private static String plural(long n, String word) {

@@ -33,7 +33,7 @@ public final class TimedRun {
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
     try (DownloadOne downloadOne = DownloadOne.open(settings, start)) {
-      Downloader downloader = mode.create(downloadOne, settings.maxReq());
+      Downloader downloader = mode.create(downloadOne, settings);
       List<FlagResult> results = downloader.downloadMany(codes, listener);
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
       return new RunReport(

@@ -1,5 +1,6 @@
 package dev.flags.cli;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static dev.flags.testing.Cli.flags;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -11,10 +12,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CliTest {
@@ -214,8 +218,82 @@ class CliTest {
     assertThat(help.exitCode()).isZero();
     assertThat(help.err()).isEmpty(); // picocli warns there about bad format strings
     assertThat(help.out())
-        .contains("--mode", "--max-req", "Exit codes:", "Examples:")
+        .contains("--mode", "--max-req", "--order", "Exit codes:", "Examples:")
         .contains("--retries", "--deadline", "--max-bytes", "--skip-existing", "--metadata", "-q")
-        .contains("130", "143");
+        .contains("130", "143")
+        .contains("sequential", "threads", "processes", "virtual", "async", "REMOTE the default -m")
+        .doesNotContainPattern("(?m)^ +worker\\b")
+        .doesNotContain("Internal");
+  }
+
+  /** {@code 0.132s pool-3 BR OK}: the -v line, as (when, who, what). */
+  private static final Pattern FLAG_LINE =
+      Pattern.compile("^ *(\\d+\\.\\d{3})s (\\S+) +([A-Z]{2}) OK$", Pattern.MULTILINE);
+
+  private static List<String> codesInPrintedOrder(String out) {
+    return FLAG_LINE.matcher(out).results().map(m -> m.group(3)).toList();
+  }
+
+  /** AR is slow, so it completes last; the other three are instant. */
+  private String[] slowFirstCode(String... options) {
+    stubs.stub("AR", aResponse().withStatus(200).withFixedDelay(800).withBody(FlagStubs.gif("AR")));
+    stubs.ok("BR");
+    stubs.ok("CN");
+    stubs.ok("DE");
+    List<String> args = new java.util.ArrayList<>(List.of(options));
+    args.addAll(
+        List.of("-s", stubs.baseUrl(), "-d", dest.toString(), "-v", "AR", "BR", "CN", "DE"));
+    return args.toArray(String[]::new);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(names = {"THREADS", "PROCESSES", "VIRTUAL", "ASYNC"})
+  void orderSubmittedHoldsBackTheLinesBehindASlowFirstFlag(dev.flags.download.Mode mode) {
+    Run run = flags(slowFirstCode("--mode", mode.label(), "-m", "2", "--order", "submitted"));
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+    assertThat(codesInPrintedOrder(run.out())).containsExactly("AR", "BR", "CN", "DE");
+    assertThat(run.out()).contains("  4 flags downloaded.");
+    Matcher first = FLAG_LINE.matcher(run.out());
+    assertThat(first.find()).isTrue();
+    assertThat(Double.parseDouble(first.group(1)))
+        .as("AR finished after its delay")
+        .isGreaterThanOrEqualTo(0.8);
+    assertThat(first.group(2))
+        .matches(
+            switch (mode) {
+              case PROCESSES -> "pid-\\d+";
+              case VIRTUAL -> "virtual-\\d+";
+              case ASYNC -> "async-\\d+";
+              default -> "pool-\\d+";
+            });
+  }
+
+  @Test
+  void orderCompletedPrintsEachLineAsItsFlagFinishes() {
+    Run run =
+        flags(slowFirstCode("--mode", "threads", "-m", "2", "--ORDER=Completed".toLowerCase()));
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(codesInPrintedOrder(run.out())).hasSize(4).endsWith("AR");
+    assertThat(run.out()).contains("  4 flags downloaded.").doesNotContain("Worker start-up");
+  }
+
+  @Test
+  void processesPrintsTheWorkersStartUpWithVerbose() {
+    stubs.ok("BR");
+    Run run =
+        flags(
+            "-s",
+            stubs.baseUrl(),
+            "-d",
+            dest.toString(),
+            "--mode",
+            "processes",
+            "-m",
+            "1",
+            "-v",
+            "BR");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out()).containsPattern("\\nWorker start-up: \\d+\\.\\d\\ds \\(1 JVM\\)\\n");
+    assertThat(dest.resolve("br.gif")).hasBinaryContent(FlagStubs.gif("BR"));
   }
 }

@@ -1,0 +1,42 @@
+package dev.flags.cli;
+
+import dev.flags.download.ProcessWorker;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * {@code flags worker}: one worker JVM of {@code --mode=processes}, started by {@link
+ * dev.flags.download.ProcessPoolDownloader}; not for users, hence hidden. Settings and codes come
+ * on stdin, one JSON result per line goes to stdout, logs go to stderr.
+ */
+@Command(
+    name = "worker",
+    hidden = true,
+    description = "Internal: a worker process of --mode=processes (JSON lines on stdin/stdout).")
+public final class WorkerCommand implements Callable<Integer> {
+
+  @Override
+  public Integer call() throws IOException {
+    PrintStream protocol = System.out;
+    System.setOut(System.err); // nothing but the protocol may reach the parent's pipe
+    ignoreCtrlC();
+    return ProcessWorker.serve(System.in, protocol);
+  }
+
+  /**
+   * Ctrl-C in a terminal reaches the whole process group, workers included. The parent decides what
+   * an interruption means and stops its workers itself (or they see their stdin close when it
+   * dies); a worker dying on its own would only look like a crash to be retried.
+   */
+  private static void ignoreCtrlC() {
+    try {
+      Signal.handle(new Signal("INT"), SignalHandler.SIG_IGN);
+    } catch (IllegalArgumentException | UnsupportedOperationException e) {
+      // a JVM without signal support (-Xrs): nothing to ignore
+    }
+  }
+}

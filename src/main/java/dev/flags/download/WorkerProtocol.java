@@ -1,0 +1,86 @@
+package dev.flags.download;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The lines a process-pool parent and its workers exchange, one message per line (JSON lines):
+ *
+ * <ol>
+ *   <li>parent to worker: the run's {@link DownloadSettings} as JSON, once;
+ *   <li>worker to parent: {@value #READY} once it can download;
+ *   <li>parent to worker: a country code, one at a time, only when the worker is free;
+ *   <li>worker to parent: {@code started CC} as it begins, then that code's {@link FlagResult} as
+ *       JSON (the first line tells a worker that died on a code from one that died before it got
+ *       the code);
+ *   <li>parent closes the worker's stdin: the worker exits.
+ * </ol>
+ *
+ * <p>Both records go over whole, by Jackson, so a field added to either reaches the other side
+ * without a change here.
+ */
+final class WorkerProtocol {
+  static final String READY = "ready";
+  private static final String STARTED = "started ";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private WorkerProtocol() {}
+
+  static String settingsLine(DownloadSettings settings) {
+    return write(settings);
+  }
+
+  static DownloadSettings settings(String line) throws JsonProcessingException {
+    return JSON.readValue(line, DownloadSettings.class);
+  }
+
+  static String startedLine(String cc) {
+    return STARTED + cc;
+  }
+
+  static String resultLine(FlagResult result) {
+    return write(result);
+  }
+
+  /** The result in {@code line}; an exception unless it is a well-formed result for {@code cc}. */
+  static FlagResult result(String line, String cc) throws IOException {
+    FlagResult result = JSON.readValue(line, FlagResult.class);
+    if (!cc.equals(result.cc()) || result.status() == null) {
+      throw new IOException("not a result for " + cc);
+    }
+    return result;
+  }
+
+  /**
+   * Jackson's first use of a type costs a few hundred ms on a cold JVM. The warm-ups pay it ahead
+   * (the worker before it says it is ready, the parent while its workers boot) rather than in the
+   * first result, where it would look like a slow download.
+   */
+  private static final FlagResult SAMPLE =
+      new FlagResult("BR", FlagStatus.OK, 1, 1, 0, 0, "-", null);
+
+  /** The worker's side: writing results. */
+  static void warmUpWriter() {
+    resultLine(SAMPLE);
+  }
+
+  /** The parent's side: reading results. */
+  static void warmUpReader() {
+    try {
+      result(resultLine(SAMPLE), SAMPLE.cc());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read our own result line", e);
+    }
+  }
+
+  private static String write(Object value) {
+    try {
+      return JSON.writeValueAsString(value); // never pretty-printed: one line
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
