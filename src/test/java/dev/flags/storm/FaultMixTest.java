@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * run.
  *
  * <p>Timeouts and waits are small so that a mode that does one flag at a time pays little for each
- * stall: 0.25 s per attempt, backoff 5 ms, Retry-After capped at 20 ms. The soak variant runs more
+ * stall: 0.25 s per attempt, backoff 5 ms, Retry-After capped at 10 ms. The soak variant runs more
  * seeds, and with {@code --metadata}, which doubles the requests that can fail.
  */
 class FaultMixTest {
@@ -43,11 +43,11 @@ class FaultMixTest {
           Fault.RESET, 0.05,
           Fault.EMPTY, 0.05,
           Fault.TRUNCATED, 0.05,
-          Fault.GARBAGE, 0.04,
+          Fault.GARBAGE, 0.05,
           Fault.STATUS_503, 0.045,
           Fault.STATUS_429, 0.045,
-          Fault.SLOW_BODY, 0.01,
-          Fault.STALL, 0.01);
+          Fault.SLOW_BODY, 0.005,
+          Fault.STALL, 0.005);
 
   private static final List<String> REASONS =
       List.of(
@@ -125,7 +125,7 @@ class FaultMixTest {
                   "--backoff",
                   "0.005",
                   "--max-retry-wait",
-                  "0.02",
+                  "0.01",
                   "--format",
                   "json",
                   metadata ? "--metadata" : null));

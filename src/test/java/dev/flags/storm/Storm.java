@@ -41,7 +41,8 @@ final class Storm {
       try (FlagServer server =
           FlagServer.start("127.0.0.1", 0, new GeneratedFlags(), chaos, RequestLog.IGNORE)) {
         for (Mode mode : Mode.values()) {
-          for (String format : List.of("json", "text", "csv")) {
+          for (String format :
+              mode == Mode.THREADS ? List.of("json", "text", "csv") : List.of("json")) {
             Cli.flags(
                 "--mode=" + mode.label(),
                 "-s",
