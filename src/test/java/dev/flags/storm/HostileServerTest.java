@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -164,15 +165,22 @@ class HostileServerTest {
     return json.toString();
   }
 
+  private static final List<List<String>> WAYS_TO_SKIP =
+      List.of(
+          List.of(),
+          List.of("--skip-existing"),
+          List.of("--update"),
+          List.of("--skip-existing", "--metadata"));
+
+  /** Every mode, each with one of the ways to skip (in turn), so each way is tried too. */
+  static Stream<Arguments> everyModeAWayToSkip() {
+    return Stream.of(Mode.values())
+        .map(mode -> Arguments.of(mode, WAYS_TO_SKIP.get(mode.ordinal() % WAYS_TO_SKIP.size())));
+  }
+
   static Stream<Arguments> everyModeEveryWayToSkip() {
     return Stream.of(Mode.values())
-        .flatMap(
-            mode ->
-                Stream.of(
-                    Arguments.of(mode, List.of()),
-                    Arguments.of(mode, List.of("--skip-existing")),
-                    Arguments.of(mode, List.of("--update")),
-                    Arguments.of(mode, List.of("--skip-existing", "--metadata"))));
+        .flatMap(mode -> WAYS_TO_SKIP.stream().map(options -> Arguments.of(mode, options)));
   }
 
   /**
@@ -181,8 +189,19 @@ class HostileServerTest {
    * arrive.
    */
   @ParameterizedTest(name = "{0} {1}")
-  @MethodSource("everyModeEveryWayToSkip")
+  @MethodSource("everyModeAWayToSkip")
   void aPlantedLinkIsNeitherFollowedNorReplaced(Mode mode, List<String> options) throws Exception {
+    plantedLink(mode, options);
+  }
+
+  @Tag("soak")
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("everyModeEveryWayToSkip")
+  void aPlantedLinkInEveryModeEveryWay(Mode mode, List<String> options) throws Exception {
+    plantedLink(mode, options);
+  }
+
+  private void plantedLink(Mode mode, List<String> options) throws Exception {
     Path outside = Files.write(root.resolve("outside.gif"), Invariants.generated("JP"));
     boolean metadata = options.contains("--metadata");
     Files.createSymbolicLink(dest.resolve(metadata ? "Brazil.gif" : "br.gif"), outside);

@@ -111,6 +111,27 @@ final class Invariants {
     return report;
   }
 
+  /**
+   * Checks what is left of a run that could not report (its process killed): every new file is a
+   * complete flag under its code's name, byte-identical to what the server sent; nothing else
+   * changed, no temp file is left, nothing outside the destination changed.
+   */
+  void checkFilesOnly() {
+    Map<String, String> after = entries(dest);
+    for (Map.Entry<String, String> entry : after.entrySet()) {
+      String name = entry.getKey();
+      if (before.containsKey(name)) {
+        assertThat(entry.getValue()).as("%s untouched", name).isEqualTo(before.get(name));
+        continue;
+      }
+      assertThat(name).as("a flag's name, not a temp file").matches("[a-z]{2}\\.gif");
+      String cc = name.substring(0, 2).toUpperCase(Locale.ROOT);
+      assertThat(entry.getValue()).as(name).isEqualTo(digest(served.apply(cc)));
+    }
+    assertThat(before.keySet()).as("nothing removed").isSubsetOf(after.keySet());
+    assertThat(tree(root, dest)).as("nothing changed outside %s", dest).isEqualTo(outside);
+  }
+
   private Report checkReport(Cli.Run run) {
     assertThat(run.err()).as("no stack trace").doesNotContain("\tat ", "Caused by:");
     Report report = Report.parse(run.out());
