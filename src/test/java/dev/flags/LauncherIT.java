@@ -17,13 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged tool, run through the {@code ./flags} launcher as a user would. */
-class LauncherIT {
+public class LauncherIT {
   @TempDir Path dest;
 
   record Result(int exitCode, String out, String err) {}
 
-  /** {@code ./flags args...}, as a user runs it, ready to start. */
-  static ProcessBuilder launcher(String... args) {
+  /** {@code ./flags args...}, as a user runs it, ready to start (the storm suite uses it too). */
+  public static ProcessBuilder launcher(String... args) {
     List<String> command = new ArrayList<>(List.of("./flags"));
     command.addAll(List.of(args));
     return asUser(new ProcessBuilder(command));

@@ -26,7 +26,7 @@ final class ChaosArgs {
 
   /** {@link Fault#labels()} as a constant, for help texts (a test keeps the two the same). */
   static final String FAULT_NAMES =
-      "reset, empty, truncated, garbage, slow-body, status-503, status-429";
+      "reset, empty, truncated, garbage, slow-body, status-503, status-429, stall";
 
   private static final Pattern DELAY = Pattern.compile("(\\d{1,10})(?:\\.\\.(\\d{1,10}))?");
 

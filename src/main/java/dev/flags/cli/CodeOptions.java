@@ -96,12 +96,19 @@ public final class CodeOptions {
 
   /** Keeps a hostile argument from writing control characters into the error line. */
   static String printable(String text) {
-    String shown =
-        text.codePoints()
-            .map(c -> Character.isISOControl(c) ? '?' : c)
-            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-            .toString();
+    String shown = oneLine(text);
     return shown.length() > 40 ? shown.substring(0, 40) + "..." : shown;
+  }
+
+  /**
+   * The text with its control characters (line breaks, escapes) and line separators shown as {@code
+   * ?}: an error message quoting a hostile argument stays one harmless line.
+   */
+  static String oneLine(String text) {
+    return text.codePoints()
+        .map(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? '?' : c)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+        .toString();
   }
 
   private ParameterException usage(String message) {

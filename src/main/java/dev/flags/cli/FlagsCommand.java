@@ -152,18 +152,24 @@ public final class FlagsCommand implements Callable<Integer> {
     cli.setErr(err);
     cli.setParameterExceptionHandler(
         (e, argv) -> {
-          // One line: what is wrong, and where to read more.
+          // One line: what is wrong, and where to read more. picocli's messages quote the
+          // argument as typed, line breaks included.
           String name = e.getCommandLine().getCommandSpec().qualifiedName();
           e.getCommandLine()
               .getErr()
-              .println("flags: " + e.getMessage() + " (see '" + name + " --help')");
+              .println(
+                  "flags: "
+                      + CodeOptions.oneLine(String.valueOf(e.getMessage()))
+                      + " (see '"
+                      + name
+                      + " --help')");
           e.getCommandLine().getErr().flush();
           return ExitCodes.USAGE;
         });
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof FlagsException failure) {
-            commandLine.getErr().println("flags: " + failure.getMessage());
+            commandLine.getErr().println("flags: " + CodeOptions.oneLine(failure.getMessage()));
             commandLine.getErr().flush();
             return failure.exitCode();
           }

@@ -127,6 +127,7 @@ public final class ServeCommand implements Callable<Integer> {
         "  slow-body   body dribbled over 5 seconds",
         "  status-503  503 with Retry-After: 1",
         "  status-429  429 with Retry-After: 1",
+        "  stall       no answer at all: the client times out",
         "Errors and faults exclude each other: their probabilities add up to at most 1."
       })
   private List<ChaosArgs.FaultChance> faults;

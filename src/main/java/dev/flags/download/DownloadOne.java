@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiPredicate;
 import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -61,6 +62,15 @@ public final class DownloadOne implements AutoCloseable {
    * with a client sized for {@code settings.maxReq()} concurrent requests.
    */
   public static DownloadOne open(DownloadSettings settings, long runStartNanos) {
+    return open(settings, runStartNanos, null);
+  }
+
+  /**
+   * The same, with file-name claims decided by {@code claims} (see {@link FlagStore#claim}); null:
+   * in this store.
+   */
+  static DownloadOne open(
+      DownloadSettings settings, long runStartNanos, BiPredicate<String, String> claims) {
     RunGuard guard =
         settings.deadlineEpochMillis() > 0
             ? RunGuard.until(
@@ -69,7 +79,8 @@ public final class DownloadOne implements AutoCloseable {
                         settings.deadlineEpochMillis() - System.currentTimeMillis()))
             : RunGuard.unlimited();
     FlagUrls urls = new FlagUrls(settings.baseUrl());
-    FlagStore store = new FlagStore(Path.of(settings.dest()));
+    Path dest = Path.of(settings.dest());
+    FlagStore store = claims == null ? new FlagStore(dest) : new FlagStore(dest, claims);
     RetryPolicy retries =
         new RetryPolicy(
             settings.retries(),
@@ -93,6 +104,14 @@ public final class DownloadOne implements AutoCloseable {
   /** The run's HTTP client, for strategies that need its dispatcher (e.g. to cancel calls). */
   public OkHttpClient client() {
     return client;
+  }
+
+  /**
+   * Reserves a file name for a flag for this run (see {@link FlagStore#claim}): a process pool's
+   * parent decides its workers' claims here.
+   */
+  boolean claim(String fileName, String cc) {
+    return store.claim(fileName, cc);
   }
 
   /** When the run started ({@link System#nanoTime}): results' {@code startMs} count from it. */

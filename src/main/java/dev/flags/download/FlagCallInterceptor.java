@@ -91,7 +91,19 @@ final class FlagCallInterceptor implements Interceptor {
       JsonNode country = Json.MAPPER.readTree(response.body().bytes()).path("country");
       Optional<String> name =
           country.isTextual() ? SafeNames.fileName(country.asText(), ".gif") : Optional.empty();
-      return name.isPresent() ? name : fallBack(flag, "no usable country name");
+      if (name.isEmpty()) {
+        return fallBack(flag, "no usable country name");
+      }
+      // One file per flag: a name given to several flags goes to the first that claims it, and
+      // another code's plain name (a server calling Japan "br") to none, so cc.gif is always free.
+      String plain = flag.file();
+      boolean anotherCodes =
+          name.get().toLowerCase(Locale.ROOT).matches("[a-z]{2}\\.gif")
+              && !name.get().equalsIgnoreCase(plain);
+      if (anotherCodes || !store.claim(name.get(), flag.cc)) {
+        return fallBack(flag, name.get() + " is another flag's name");
+      }
+      return name;
     } catch (FetchException e) {
       if (guard.stopReason() != null || chain.call().isCanceled()) {
         throw e;

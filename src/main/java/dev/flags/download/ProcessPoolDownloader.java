@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -268,6 +269,14 @@ public final class ProcessPoolDownloader implements Downloader {
           && line.equals(WorkerProtocol.startedLine(task.cc()))) {
         worker.taskStarted = true;
         worker.taskStartNanos = System.nanoTime(); // its start on this run's clock, to a pipe's hop
+        return;
+      }
+      Optional<WorkerProtocol.Claim> claim = WorkerProtocol.claim(line);
+      if (task != null && worker.taskStarted && claim.isPresent()) {
+        // One file per flag across all workers: the run's names are reserved here.
+        boolean granted =
+            claim.get().cc().equals(task.cc()) && run.claim(claim.get().fileName(), task.cc());
+        worker.send(WorkerProtocol.claimReply(granted));
         return;
       }
       worker.task = null;

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.BiPredicate;
 
 /**
  * The worker side of {@link ProcessPoolDownloader}: reads the settings and then codes from stdin,
@@ -42,11 +43,23 @@ public final class ProcessWorker {
     }
     DownloadSettings settings = WorkerProtocol.settings(settingsLine);
     BlockingQueue<String> codes = new LinkedBlockingQueue<>();
-    try (DownloadOne downloadOne = DownloadOne.open(settings, System.nanoTime())) {
+    BlockingQueue<String> replies = new LinkedBlockingQueue<>();
+    BiPredicate<String, String> askParent =
+        (fileName, cc) -> {
+          results.println(WorkerProtocol.claimLine(cc, fileName));
+          results.flush();
+          try {
+            return WorkerProtocol.granted(replies.take());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+          }
+        };
+    try (DownloadOne downloadOne = DownloadOne.open(settings, System.nanoTime(), askParent)) {
       Thread.ofPlatform()
           .daemon()
           .name("stdin-watcher")
-          .start(() -> watch(in, codes, downloadOne, main));
+          .start(() -> watch(in, codes, replies, downloadOne, main));
       WorkerProtocol.warmUpWriter();
       results.println(WorkerProtocol.READY);
       results.flush();
@@ -66,10 +79,16 @@ public final class ProcessWorker {
   }
 
   private static void watch(
-      BufferedReader in, BlockingQueue<String> codes, DownloadOne downloadOne, Thread main) {
+      BufferedReader in,
+      BlockingQueue<String> codes,
+      BlockingQueue<String> replies,
+      DownloadOne downloadOne,
+      Thread main) {
     try {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
-        if (!line.isBlank()) {
+        if (WorkerProtocol.isClaimReply(line)) {
+          replies.add(line);
+        } else if (!line.isBlank()) {
           codes.add(line.strip());
         }
       }
@@ -77,6 +96,7 @@ public final class ProcessWorker {
       // a broken stdin means the same as a closed one
     }
     codes.add(END);
+    replies.add(END); // a claim still waiting is refused
     downloadOne.cancel(); // a call in flight ends now, a retry's backoff too
     try {
       main.join(GRACE);

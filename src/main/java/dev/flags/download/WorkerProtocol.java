@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 
 /**
  * The lines a process-pool parent and its workers exchange, one message per line (JSON lines):
@@ -15,6 +16,9 @@ import java.io.UncheckedIOException;
  *   <li>worker to parent: {@code started CC} as it begins, then that code's {@link FlagResult} as
  *       JSON (the first line tells a worker that died on a code from one that died before it got
  *       the code);
+ *   <li>in between, with {@code --metadata}: worker to parent {@code claim CC NAME}, parent to
+ *       worker {@code claimed yes} or {@code claimed no}: file names are reserved by the parent, so
+ *       that two flags of the run never share a file, whichever workers save them;
  *   <li>parent closes the worker's stdin: the worker exits.
  * </ol>
  *
@@ -24,6 +28,9 @@ import java.io.UncheckedIOException;
 final class WorkerProtocol {
   static final String READY = "ready";
   private static final String STARTED = "started ";
+  private static final String CLAIM = "claim ";
+  private static final String CLAIMED = "claimed yes";
+  private static final String NOT_CLAIMED = "claimed no";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,6 +46,37 @@ final class WorkerProtocol {
 
   static String startedLine(String cc) {
     return STARTED + cc;
+  }
+
+  /** A worker's request to reserve a file name for the code it is on. */
+  record Claim(String cc, String fileName) {}
+
+  static String claimLine(String cc, String fileName) {
+    return CLAIM + cc + " " + fileName;
+  }
+
+  /** The claim in {@code line}, if it is one. */
+  static Optional<Claim> claim(String line) {
+    if (!line.startsWith(CLAIM)) {
+      return Optional.empty();
+    }
+    String rest = line.substring(CLAIM.length());
+    int space = rest.indexOf(' ');
+    return space <= 0
+        ? Optional.empty()
+        : Optional.of(new Claim(rest.substring(0, space), rest.substring(space + 1)));
+  }
+
+  static String claimReply(boolean granted) {
+    return granted ? CLAIMED : NOT_CLAIMED;
+  }
+
+  static boolean isClaimReply(String line) {
+    return line.equals(CLAIMED) || line.equals(NOT_CLAIMED);
+  }
+
+  static boolean granted(String reply) {
+    return reply.equals(CLAIMED);
   }
 
   static String resultLine(FlagResult result) {

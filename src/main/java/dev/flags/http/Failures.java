@@ -17,6 +17,7 @@ import okhttp3.Call;
 /** Turns an I/O failure into a {@link FetchException}: a reason a user reads, and retry or not. */
 public final class Failures {
   private static final int MAX_REASON = 200;
+  private static final String STATUS_LINE = "unexpected status line";
 
   private Failures() {}
 
@@ -71,6 +72,12 @@ public final class Failures {
         || (e instanceof SocketException && message.contains("closed"))) {
       return new FetchException("connection closed before the response", true, e);
     }
+    if (e instanceof ProtocolException && message.startsWith(STATUS_LINE)) {
+      // Bytes that are not HTTP where the status line should be: a server or a proxy that broke
+      // down mid-answer, or a kept-alive connection out of step. Like a reset, another attempt
+      // (on a new connection) may well get a proper answer.
+      return new FetchException("bad response: " + statusLine(e.getMessage()), true, e);
+    }
     if (e instanceof ProtocolException) {
       return new FetchException("bad response: " + printable(e.getMessage()), false, e);
     }
@@ -106,6 +113,17 @@ public final class Failures {
             .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
             .toString();
     return shown.length() > MAX_REASON ? shown.substring(0, MAX_REASON) + "..." : shown;
+  }
+
+  /**
+   * {@code unexpected status line 'SSH-2.0-OpenSSH_9.2'}: the line is quoted only when it is short
+   * printable ASCII, which says what answered; random bytes would only garble the report.
+   */
+  private static String statusLine(String message) {
+    String line = message.substring(Math.min(message.length(), STATUS_LINE.length() + 2));
+    boolean readable =
+        !line.isEmpty() && line.length() <= 60 && line.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
+    return STATUS_LINE + (readable ? " '" + line + "'" : "");
   }
 
   private static String lower(IOException e) {

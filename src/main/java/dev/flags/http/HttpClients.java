@@ -37,7 +37,8 @@ public final class HttpClients {
    * <p>OkHttp's own retries are off ({@code retryOnConnectionFailure(false)}, and {@link
    * NoSilentRetry}): one place decides what is retried, and attempts are counted exactly. Its call
    * timeout is off too: it would span all the attempts; each attempt gets {@code timeout} instead,
-   * and a call can still be given a deadline through {@code call.timeout()}.
+   * and a call can still be given a deadline through {@code call.timeout()}. A body left unread is
+   * not drained past {@link DrainLimit#MAX_DRAIN} bytes.
    */
   public static OkHttpClient create(
       int concurrency,
@@ -60,6 +61,7 @@ public final class HttpClients {
         .addInterceptor(new RetryInterceptor(retries, timeout, maxBytes, guard))
         .addInterceptor(new RedirectInterceptor())
         .addNetworkInterceptor(new NoSilentRetry())
+        .addNetworkInterceptor(new DrainLimit())
         .build();
   }
 

@@ -21,7 +21,12 @@ public enum Fault {
   /** {@code 503 Service Unavailable} with {@code Retry-After}. */
   STATUS_503("status-503", 503),
   /** {@code 429 Too Many Requests} with {@code Retry-After}. */
-  STATUS_429("status-429", 429);
+  STATUS_429("status-429", 429),
+  /**
+   * The request is read and never answered: the connection stays silent until the client gives up
+   * (or the server's 30 s idle timeout). A delay past any timeout, for one request in many.
+   */
+  STALL("stall", 0);
 
   private final String label;
   private final int status;

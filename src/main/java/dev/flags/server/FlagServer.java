@@ -147,7 +147,7 @@ public final class FlagServer implements AutoCloseable {
         if (request.isEmpty()) {
           return; // the client closed the connection between requests
         }
-        keepAlive = respond(request.get(), socket, out);
+        keepAlive = respond(request.get(), socket, in, out);
         out.flush();
       }
     } catch (SocketException e) {
@@ -163,7 +163,8 @@ public final class FlagServer implements AutoCloseable {
    * Answers one request, with the delay, error or fault the chaos picks for it; returns whether the
    * connection stays open.
    */
-  private boolean respond(HttpRequest request, Socket socket, OutputStream out) throws IOException {
+  private boolean respond(HttpRequest request, Socket socket, InputStream in, OutputStream out)
+      throws IOException {
     Instant received = Instant.now();
     String path = withoutQuery(request.path());
     Chaos.Decision decision =
@@ -209,6 +210,14 @@ public final class FlagServer implements AutoCloseable {
       case SLOW_BODY -> {
         answer.writeHead(out, keepAlive);
         return (!body || dribble(out, answer.body())) && keepAlive;
+      }
+      case STALL -> {
+        // Silence until the client gives up and closes (or the idle timeout fires): whatever it
+        // sends meanwhile is read and dropped.
+        while (!closed && in.read() != -1) {
+          // waiting
+        }
+        return false;
       }
       default -> {
         return false; // EMPTY: close without a word

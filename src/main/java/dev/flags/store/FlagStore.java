@@ -10,10 +10,13 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiPredicate;
 
 /**
  * Saves flags into the destination folder so that a final name only ever holds a complete file: the
@@ -32,13 +35,40 @@ public final class FlagStore {
 
   private final Path dir;
   private final Set<Path> tempFiles = ConcurrentHashMap.newKeySet();
+  private final Map<String, String> claimed = new ConcurrentHashMap<>();
+  private final BiPredicate<String, String> claims;
 
   public FlagStore(Path dir) {
     this.dir = dir;
+    this.claims = this::claimHere;
+  }
+
+  /**
+   * A store whose {@link #claim}s are decided elsewhere: a process-pool worker asks its parent, so
+   * that names are unique across the whole run, not just within one worker.
+   */
+  public FlagStore(Path dir, BiPredicate<String, String> claims) {
+    this.dir = dir;
+    this.claims = claims;
   }
 
   public Path dir() {
     return dir;
+  }
+
+  /**
+   * Reserves {@code fileName} for {@code owner} (a country code) for as long as this store lives (a
+   * run); false if another owner has it. Names are compared ignoring case, as the file systems of
+   * macOS and Windows do. So the flags of one run never overwrite one another, whatever names a
+   * server gives them.
+   */
+  public boolean claim(String fileName, String owner) {
+    return claims.test(fileName, owner);
+  }
+
+  private boolean claimHere(String fileName, String owner) {
+    String holder = claimed.putIfAbsent(fileName.toLowerCase(Locale.ROOT), owner);
+    return holder == null || holder.equals(owner);
   }
 
   /** Writes {@code bytes} under {@code fileName} atomically; returns the final path. */

@@ -63,6 +63,20 @@ class CliTest {
   }
 
   @Test
+  void anArgumentWithLineBreaksStillGivesOneLine() {
+    for (String[] args :
+        List.of(
+            new String[] {"--timeout", "1\n2"},
+            new String[] {"--nope\r\nflags: fake"},
+            new String[] {"--retries", "x\u2028y"})) {
+      Run run = flags(args);
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err().lines()).hasSize(1);
+      assertThat(run.err()).startsWith("flags: ").contains("?");
+    }
+  }
+
+  @Test
   void aDestinationThatIsAFileIsAUsageError() throws IOException {
     Path file = Files.writeString(dest.resolve("file"), "x");
     Run run = flags("-d", file.toString(), "BR");

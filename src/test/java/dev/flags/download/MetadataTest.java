@@ -84,6 +84,21 @@ class MetadataTest {
   }
 
   @Test
+  void aNameGivenToTwoFlagsOrAnotherCodesNameNeverOverwritesAFlag() throws IOException {
+    for (String cc : List.of("BR", "JP", "CN")) {
+      stubs.ok(cc);
+    }
+    stubs.metadata("BR", json("\"Atlantis\""));
+    stubs.metadata("JP", json("\"Atlantis\""));
+    stubs.metadata("CN", json("\"BR\""));
+    for (String cc : List.of("BR", "JP", "CN")) {
+      assertThat(downloadOne.download(cc).status()).isEqualTo(FlagStatus.OK);
+    }
+    assertThat(list(dest)).containsExactly("Atlantis.gif", "cn.gif", "jp.gif");
+    assertThat(dest.resolve("Atlantis.gif")).hasBinaryContent(FlagStubs.gif("BR"));
+  }
+
+  @Test
   void unusableMetadataFallsBackToTheCode() throws IOException {
     stubs.ok("BR");
     stubs.ok("JP");

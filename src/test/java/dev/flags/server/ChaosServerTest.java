@@ -225,6 +225,18 @@ class ChaosServerTest {
     }
   }
 
+  /** A stalled request gets no byte at all: the client's read timeout ends it, not the server. */
+  @Test
+  void stallAnswersNothingUntilTheClientGivesUp() throws Exception {
+    OkHttpClient impatient = client.newBuilder().readTimeout(ms(300)).build();
+    try (FlagServer server = start(always(Fault.STALL))) {
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> get(impatient, server, "/br/br.gif").close())
+          .isInstanceOf(InterruptedIOException.class);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(ms(300));
+    }
+  }
+
   @Test
   void logsEachRequestWithItsOutcomeAndDelay() throws IOException {
     Queue<RequestLog> log = new ConcurrentLinkedQueue<>();
