@@ -39,7 +39,7 @@ record Resources(
   private static final Path FDS = Path.of("/proc/self/fd");
   private static final List<String> SHARED =
       List.of(
-          "OkHttp TaskRunner",
+          "OkHttp ", // OkHttp's JVM-wide TaskRunner pool; its threads take the name of their task
           "Okio Watchdog",
           "process reaper",
           "ForkJoinPool.commonPool-",
