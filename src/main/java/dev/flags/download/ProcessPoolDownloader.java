@@ -119,9 +119,17 @@ public final class ProcessPoolDownloader implements Downloader {
     if (aotCache != null) {
       command.addAll(List.of("-XX:AOTCache=" + aotCache, "-Xlog:aot*=off,cds*=off"));
     }
-    String logLevel = System.getProperty("flags.log.level");
-    if (logLevel != null) {
-      command.add("-Dflags.log.level=" + logLevel);
+    // Settings that shape a download travel as system properties: the log level, and the TLS
+    // trust and proxy settings a user gives the parent JVM (workers must trust the same servers).
+    for (String name : System.getProperties().stringPropertyNames()) {
+      if (name.equals("flags.log.level")
+          || name.startsWith("javax.net.ssl.")
+          || name.startsWith("jdk.tls.")
+          || name.endsWith(".proxyHost")
+          || name.endsWith(".proxyPort")
+          || name.endsWith(".nonProxyHosts")) {
+        command.add("-D" + name + "=" + System.getProperty(name));
+      }
     }
     command.addAll(
         List.of("-cp", System.getProperty("java.class.path"), "dev.flags.Main", "worker"));
