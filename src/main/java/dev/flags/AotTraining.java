@@ -2,6 +2,7 @@ package dev.flags;
 
 import dev.flags.cli.ExitCodes;
 import dev.flags.cli.FlagsCommand;
+import dev.flags.cli.Subcommand;
 import dev.flags.download.Mode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -9,8 +10,6 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The training run of the JDK AOT cache, run by the package step (see the {@code aot-cache}
@@ -48,14 +47,11 @@ public final class AotTraining {
     run(failures, ExitCodes.OK, "--help");
     run(failures, ExitCodes.OK, "--version");
     run(failures, ExitCodes.USAGE, "-m", "0", "-d", dir.resolve("usage").toString());
-    FlagsCommand.SUBCOMMANDS.forEach(
-        (name, subcommand) -> {
-          CommandSpec spec = new CommandLine(subcommand.get()).getCommandSpec();
-          // Not the hidden ones (a process-pool worker has no help).
-          if (!spec.usageMessage().hidden() && spec.optionsMap().containsKey("--help")) {
-            run(failures, ExitCodes.OK, name, "--help");
-          }
-        });
+    for (Subcommand subcommand : FlagsCommand.SUBCOMMANDS) {
+      if (!subcommand.hidden()) { // a process-pool worker has no help
+        run(failures, ExitCodes.OK, subcommand.name(), "--help");
+      }
+    }
     if (!failures.isEmpty()) {
       System.err.println("AOT training failed:\n  " + String.join("\n  ", failures));
       System.exit(ExitCodes.ERRORS);

@@ -23,10 +23,20 @@ public final class Main {
       Runtime.getRuntime().halt(0);
     }
     if (downloads(args)) {
-      HttpClients.warmUpInBackground();
+      HttpClients.warmUpInBackground(mentionsHttps(args));
     }
     System.exit(
         FlagsCommand.executeAsMain(new PrintWriter(System.out), new PrintWriter(System.err), args));
+  }
+
+  /** Whether an argument names an https server (a guess, like {@link #downloads}). */
+  private static boolean mentionsHttps(String[] args) {
+    for (String arg : args) {
+      if (arg.regionMatches(true, arg.indexOf('=') + 1, "https:", 0, 6)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
-    header = "Times each mode and concurrency over several runs: a table, JSON or CSV, a chart.",
+    header = BenchCommand.HEADER,
     description = {
       "Downloads the same flags with each mode and concurrency, one warm-up run and then --runs"
           + " measured runs each, every run into a fresh temporary folder, all in this JVM;"
@@ -60,6 +60,10 @@ import picocli.CommandLine.Spec;
       "  flags bench -s http://127.0.0.1:8080/flags  against your own server"
     })
 public final class BenchCommand implements Callable<Integer> {
+  /** The line {@code flags --help} lists it with (read there without building this model). */
+  static final String HEADER =
+      "Times each mode and concurrency over several runs: a table, JSON or CSV, a chart.";
+
   /** The embedded server's delay when none is given: enough for waits to dominate. */
   static final int DEFAULT_DELAY_MS = 100;
 

@@ -26,15 +26,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -117,37 +113,35 @@ public final class FlagsCommand implements Callable<Integer> {
     return execute(new FlagsCommand(true), out, err, args);
   }
 
+  /** The subcommands, in the order help lists them. Add new subcommands here. */
+  public static final List<Subcommand> SUBCOMMANDS =
+      List.of(
+          new Subcommand("bench", BenchCommand.HEADER, BenchCommand::new),
+          new Subcommand("serve", ServeCommand.HEADER, ServeCommand::new),
+          new Subcommand("worker", null, WorkerCommand::new));
+
   /**
-   * The subcommands, in the order help lists them. They are added only to a command line that names
-   * one or asks for help (which lists them): picocli reads every annotation of a command when it is
-   * added, which would cost every download run ~20 ms. Add new subcommands here.
+   * Adds the subcommands this command line may run (those it names: an argument with a subcommand's
+   * name may also be an option's value, and then the model is built for nothing) and, when it asks
+   * for help, stand-ins for the others, which the help lists.
    */
-  public static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
-
-  private static Map<String, Supplier<Object>> subcommands() {
-    Map<String, Supplier<Object>> subcommands = new LinkedHashMap<>();
-    subcommands.put("bench", BenchCommand::new);
-    subcommands.put("serve", ServeCommand::new);
-    subcommands.put("worker", WorkerCommand::new);
-    return Collections.unmodifiableMap(subcommands);
-  }
-
-  private static boolean mayUseSubcommands(String[] args) {
-    for (String arg : args) {
-      if (SUBCOMMANDS.containsKey(arg) || arg.equals("-h") || arg.equals("--help")) {
-        return true;
+  private static void addSubcommands(CommandLine cli, String[] args) {
+    List<String> named = List.of(args);
+    boolean help = named.contains("-h") || named.contains("--help");
+    for (Subcommand subcommand : SUBCOMMANDS) {
+      if (named.contains(subcommand.name())) {
+        cli.addSubcommand(subcommand.name(), subcommand.command().get());
+      } else if (help && !subcommand.hidden()) {
+        cli.addSubcommand(subcommand.name(), subcommand.listing());
       }
     }
-    return false;
   }
 
   private static int execute(
       FlagsCommand command, PrintWriter out, PrintWriter err, String[] args) {
     CommandLine cli = new CommandLine(command);
-    if (mayUseSubcommands(args)) {
-      // Before the settings below: picocli hands them only to the subcommands it already has.
-      SUBCOMMANDS.forEach((name, subcommand) -> cli.addSubcommand(name, subcommand.get()));
-    }
+    // Before the settings below: picocli hands them only to the subcommands it already has.
+    addSubcommands(cli, args);
     cli.setOut(out);
     cli.setErr(err);
     cli.setParameterExceptionHandler(

@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
-    header = "A flag server for tests, with latency, errors and faults on demand.",
+    header = ServeCommand.HEADER,
     description = {
       "Serves flags in the book's layout ({base}/{cc}/{cc}.gif and {base}/{cc}/metadata.json)"
           + " until Ctrl-C or SIGTERM. Prints its base URL on stdout and one line per request"
@@ -67,6 +67,10 @@ import picocli.CommandLine.Spec;
       "  flags serve --export-wiremock wm         WireMock mappings and __files in wm/"
     })
 public final class ServeCommand implements Callable<Integer> {
+  /** The line {@code flags --help} lists it with (read there without building this model). */
+  static final String HEADER =
+      "A flag server for tests, with latency, errors and faults on demand.";
+
   static final int DEFAULT_PORT = 8000;
 
   /** The book's ERROR server: {@code slow_server.py --error-rate .25}, answering 418. */

@@ -6,6 +6,7 @@ import dev.flags.http.Failures;
 import dev.flags.http.FetchException;
 import dev.flags.http.FlagUrls;
 import dev.flags.http.HttpClients;
+import dev.flags.http.HttpDates;
 import dev.flags.http.RetryPolicy;
 import dev.flags.http.RunGuard;
 import dev.flags.http.StatusText;
@@ -14,8 +15,6 @@ import dev.flags.store.Gif;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiPredicate;
@@ -93,7 +92,8 @@ public final class DownloadOne implements AutoCloseable {
             retries,
             settings.maxBytes(),
             guard,
-            List.of(new FlagCallInterceptor(urls, store, guard, settings)));
+            List.of(new FlagCallInterceptor(urls, store, guard, settings)),
+            urls.https());
     return new DownloadOne(client, urls, store, guard, runStartNanos);
   }
 
@@ -230,9 +230,7 @@ public final class DownloadOne implements AutoCloseable {
     }
     try {
       byte[] body = response.body().bytes();
-      Date modified = response.headers().getDate("Last-Modified");
-      store.save(
-          flag.file(), body, modified == null ? null : Instant.ofEpochMilli(modified.getTime()));
+      store.save(flag.file(), body, HttpDates.parse(response.header("Last-Modified")));
       return result(cc, FlagStatus.OK, body.length, attempts, startNanos, null, flag.file(), false);
     } catch (IOException e) {
       String reason =

@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flags.http.FetchException;
 import dev.flags.http.FlagUrls;
+import dev.flags.http.HttpDates;
 import dev.flags.http.RunGuard;
 import dev.flags.http.StatusText;
 import dev.flags.store.FlagStore;
 import dev.flags.store.SafeNames;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import okhttp3.Interceptor;
@@ -32,10 +31,6 @@ import org.slf4j.LoggerFactory;
  * <p>Acts only on requests tagged with a {@link FlagCall}; passes any other through.
  */
 final class FlagCallInterceptor implements Interceptor {
-  private static final DateTimeFormatter HTTP_DATE =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
-          .withZone(ZoneOffset.UTC);
-
   private final FlagUrls urls;
   private final FlagStore store;
   private final RunGuard guard;
@@ -71,7 +66,7 @@ final class FlagCallInterceptor implements Interceptor {
       if (saved.isPresent()) {
         flag.markConditional();
         request =
-            request.newBuilder().header("If-Modified-Since", HTTP_DATE.format(saved.get())).build();
+            request.newBuilder().header("If-Modified-Since", HttpDates.format(saved.get())).build();
       }
     }
     return chain.proceed(request);

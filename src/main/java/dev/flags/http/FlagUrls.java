@@ -17,6 +17,11 @@ public final class FlagUrls {
     return base;
   }
 
+  /** Whether the server is reached over https (then the client needs TLS from the start). */
+  public boolean https() {
+    return base.regionMatches(true, 0, "https:", 0, 6);
+  }
+
   public String flag(String cc) {
     String lower = cc.toLowerCase(Locale.ROOT);
     return base + "/" + lower + "/" + lower + ".gif";

@@ -4,12 +4,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
 /** Builds the one OkHttp client a run shares between all its requests. */
 public final class HttpClients {
+  private static final List<ConnectionSpec> PLAIN_HTTP = List.of(ConnectionSpec.CLEARTEXT);
+
   private HttpClients() {}
 
   /**
@@ -20,7 +23,7 @@ public final class HttpClients {
    * @param timeout applies to connecting, to each read, and to the whole call
    */
   public static OkHttpClient create(int concurrency, Duration timeout) {
-    return sized(concurrency)
+    return sized(concurrency, true)
         .connectTimeout(timeout)
         .readTimeout(timeout)
         .writeTimeout(timeout)
@@ -39,6 +42,9 @@ public final class HttpClients {
    * timeout is off too: it would span all the attempts; each attempt gets {@code timeout} instead,
    * and a call can still be given a deadline through {@code call.timeout()}. A body left unread is
    * not drained past {@link DrainLimit#MAX_DRAIN} bytes.
+   *
+   * @param tls whether requests start on https; if not, TLS is set up only if a server redirects to
+   *     https (see {@link TlsSibling})
    */
   public static OkHttpClient create(
       int concurrency,
@@ -46,43 +52,52 @@ public final class HttpClients {
       RetryPolicy retries,
       long maxBytes,
       RunGuard guard,
-      List<Interceptor> outer) {
-    OkHttpClient.Builder builder =
-        sized(concurrency)
+      List<Interceptor> outer,
+      boolean tls) {
+    OkHttpClient hops =
+        sized(concurrency, tls)
             .connectTimeout(timeout)
             .readTimeout(timeout)
             .writeTimeout(timeout)
             .callTimeout(Duration.ZERO)
             .retryOnConnectionFailure(false)
             .followRedirects(false)
-            .followSslRedirects(false);
+            .followSslRedirects(false)
+            .addNetworkInterceptor(new NoSilentRetry())
+            .addNetworkInterceptor(new DrainLimit())
+            .build();
+    OkHttpClient.Builder builder = hops.newBuilder();
     outer.forEach(builder::addInterceptor);
     return builder
         .addInterceptor(new RetryInterceptor(retries, timeout, maxBytes, guard))
-        .addInterceptor(new RedirectInterceptor())
-        .addNetworkInterceptor(new NoSilentRetry())
-        .addNetworkInterceptor(new DrainLimit())
+        .addInterceptor(new RedirectInterceptor(tls ? null : new TlsSibling(hops)))
         .build();
   }
 
-  private static OkHttpClient.Builder sized(int concurrency) {
+  /**
+   * A client for {@code concurrency} requests at once; {@code tls} false: plain http only, which
+   * spares OkHttp's TLS set-up (see {@link TlsSibling}).
+   */
+  private static OkHttpClient.Builder sized(int concurrency, boolean tls) {
     Dispatcher dispatcher = new Dispatcher();
     dispatcher.setMaxRequests(Math.max(concurrency, 1));
     dispatcher.setMaxRequestsPerHost(Math.max(concurrency, 1));
-    return new OkHttpClient.Builder()
-        .dispatcher(dispatcher)
-        .connectionPool(new ConnectionPool(Math.max(concurrency, 5), 5, TimeUnit.MINUTES));
+    OkHttpClient.Builder builder =
+        new OkHttpClient.Builder()
+            .dispatcher(dispatcher)
+            .connectionPool(new ConnectionPool(Math.max(concurrency, 5), 5, TimeUnit.MINUTES));
+    return tls ? builder : builder.connectionSpecs(PLAIN_HTTP);
   }
 
   /**
    * Starts OkHttp's one-time set-up on a daemon thread, so that it overlaps with parsing the
-   * command line on the main thread (2 cores: it is off a run's critical path). That set-up is its
-   * platform probe, which loads every JDK security provider, and TLS: the JDK's trust store and an
-   * SSLContext, which the JDK then keeps. Class initialisation is done once, whoever gets there
-   * first: a {@link #create} that comes early waits for it, one that comes late finds it done.
+   * command line on the main thread. That set-up is its platform probe, which loads every JDK
+   * security provider, and, if {@code tls}, TLS: the JDK's trust store and an SSLContext, which the
+   * JDK then keeps. Class initialisation is done once, whoever gets there first: a {@link #create}
+   * that comes early waits for it, one that comes late finds it done.
    */
-  public static void warmUpInBackground() {
-    Thread.ofPlatform().daemon().name("okhttp-warm-up").start(() -> new OkHttpClient());
+  public static void warmUpInBackground(boolean tls) {
+    Thread.ofPlatform().daemon().name("okhttp-warm-up").start(() -> sized(1, tls).build());
   }
 
   /** Lets the JVM exit promptly: stops the dispatcher's threads and closes pooled connections. */

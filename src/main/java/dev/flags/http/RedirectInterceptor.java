@@ -15,11 +15,24 @@ import okhttp3.Response;
 public final class RedirectInterceptor implements Interceptor {
   public static final int MAX_REDIRECTS = 5;
 
+  /** Where the https hops of a plain-http client go; null if the client has TLS itself. */
+  private final TlsSibling tls;
+
+  /** For a client with TLS. */
+  public RedirectInterceptor() {
+    this(null);
+  }
+
+  RedirectInterceptor(TlsSibling tls) {
+    this.tls = tls;
+  }
+
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     for (int hops = 0; ; hops++) {
-      Response response = chain.proceed(request);
+      Response response =
+          tls != null && request.isHttps() ? tls.proceed(chain, request) : chain.proceed(request);
       if (!isRedirect(response.code())) {
         return response;
       }

@@ -52,7 +52,8 @@ class RedirectTest {
             new RetryPolicy(2, Duration.ofMillis(1), Duration.ofSeconds(1)),
             1_000_000,
             RunGuard.unlimited(),
-            List.of())
+            List.of(),
+            true)
         .newBuilder()
         .sslSocketFactory(tls.getSocketFactory(), trustAll)
         .hostnameVerifier((host, session) -> true)
@@ -102,5 +103,48 @@ class RedirectTest {
       assertThat(response.request().url().toString()).isEqualTo(https("/target"));
       assertThat(response.body().string()).isEqualTo("flag");
     }
+  }
+
+  /** The client of a run whose base URL is http: no TLS until a server redirects to https. */
+  private static OkHttpClient plainClient() {
+    return HttpClients.create(
+        2,
+        Duration.ofSeconds(5),
+        new RetryPolicy(0, Duration.ofMillis(1), Duration.ofSeconds(1)),
+        1_000_000,
+        RunGuard.unlimited(),
+        List.of(),
+        false);
+  }
+
+  @Test
+  void aPlainHttpClientSetsUpNoTls() throws Exception {
+    OkHttpClient client = plainClient();
+    assertThat(client.x509TrustManager()).isNull();
+    assertThatThrownBy(client::sslSocketFactory).hasMessage("CLEARTEXT-only client");
+    wireMock.stubFor(get(urlEqualTo("/plain")).willReturn(aResponse().withBody("flag")));
+    try (Response response =
+        client.newCall(new Request.Builder().url(http("/plain")).build()).execute()) {
+      assertThat(response.body().string()).isEqualTo("flag");
+    }
+  }
+
+  /**
+   * A plain-http client still follows a redirect up to https: the hop goes over TLS with the JDK's
+   * own trust, which refuses WireMock's self-signed certificate (HttpsDowngradeIT follows one to
+   * the end, with a trust store given to the launched JVM). Without TLS the hop would fail with
+   * OkHttp's "CLEARTEXT-only client" instead.
+   */
+  @Test
+  void aPlainHttpClientMakesHttpsHopsOverTls() {
+    redirect("/plain-up", https("/target"));
+    wireMock.stubFor(get(urlEqualTo("/target")).willReturn(aResponse().withBody("flag")));
+    assertThatThrownBy(
+            () ->
+                plainClient()
+                    .newCall(new Request.Builder().url(http("/plain-up")).build())
+                    .execute())
+        .isInstanceOf(FetchException.class)
+        .hasRootCauseInstanceOf(java.security.cert.CertPathBuilderException.class);
   }
 }

@@ -86,6 +86,12 @@ class HttpsDowngradeIT {
                 aResponse().withStatus(301).withHeader("Location", http + "/plain/br.gif")));
     wireMock.stubFor(get(urlEqualTo("/plain/br.gif")).willReturn(FlagStubs.okGif("BR")));
     wireMock.stubFor(get(urlEqualTo("/flags/cn/cn.gif")).willReturn(FlagStubs.okGif("CN")));
+    String https = "https://127.0.0.1:" + wireMock.httpsPort();
+    wireMock.stubFor(
+        get(urlEqualTo("/flags/id/id.gif"))
+            .willReturn(
+                aResponse().withStatus(302).withHeader("Location", https + "/secure/id.gif")));
+    wireMock.stubFor(get(urlEqualTo("/secure/id.gif")).willReturn(FlagStubs.okGif("ID")));
   }
 
   @AfterAll
@@ -109,15 +115,7 @@ class HttpsDowngradeIT {
             "json",
             "BR",
             "CN");
-    launcher
-        .environment()
-        .put(
-            "FLAGS_JAVA_OPTS",
-            "-Djavax.net.ssl.trustStore="
-                + keystore
-                + " -Djavax.net.ssl.trustStorePassword="
-                + PASSWORD
-                + " -Djavax.net.ssl.trustStoreType=PKCS12");
+    trustTheTestCertificate(launcher);
     Resources before = Resources.now();
     Invariants invariants = Invariants.watch(root, dest);
     try (Launched flags = Launched.start(launcher)) {
@@ -135,5 +133,58 @@ class HttpsDowngradeIT {
                   .getCount())
           .isZero();
     }
+  }
+
+  /**
+   * A run from a plain http server sets up no TLS at first (see {@code TlsSibling}), yet a flag
+   * redirected up to https arrives, over TLS, checked against the trust store given to the JVM.
+   */
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aRedirectFromHttpUpToHttpsIsFollowed(Mode mode) throws Exception {
+    Path dest = root.resolve("dest");
+    ProcessBuilder launcher =
+        LauncherIT.launcher(
+            "--mode=" + mode.label(),
+            "-s",
+            "http://127.0.0.1:" + wireMock.port() + "/flags",
+            "-d",
+            dest.toString(),
+            "--format",
+            "json",
+            "ID",
+            "CN");
+    trustTheTestCertificate(launcher);
+    int hopsBefore = secureHops();
+    Resources before = Resources.now();
+    Invariants invariants = Invariants.watch(root, dest);
+    try (Launched flags = Launched.start(launcher)) {
+      Cli.Run run = flags.await(Duration.ofSeconds(60));
+      Report report = invariants.check(run);
+      flags.assertNoProcessLeft(before);
+      FIGURES.ran();
+
+      assertThat(report.with("ok").keySet()).as(run.err()).containsExactlyInAnyOrder("ID", "CN");
+      assertThat(dest.resolve("id.gif")).hasBinaryContent(FlagStubs.gif("ID"));
+      assertThat(secureHops()).isEqualTo(hopsBefore + 1);
+    }
+  }
+
+  private static int secureHops() {
+    return wireMock
+        .countRequestsMatching(getRequestedFor(urlEqualTo("/secure/id.gif")).build())
+        .getCount();
+  }
+
+  private static void trustTheTestCertificate(ProcessBuilder launcher) {
+    launcher
+        .environment()
+        .put(
+            "FLAGS_JAVA_OPTS",
+            "-Djavax.net.ssl.trustStore="
+                + keystore
+                + " -Djavax.net.ssl.trustStorePassword="
+                + PASSWORD
+                + " -Djavax.net.ssl.trustStoreType=PKCS12");
   }
 }
