@@ -15,10 +15,28 @@ class HttpDatesTest {
   }
 
   @Test
+  void everyMonthAndTheEdgesOfTheDay() {
+    String[] months = {
+      "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+    };
+    for (int m = 0; m < 12; m++) {
+      Instant first = Instant.parse(String.format("2024-%02d-01T00:00:00Z", m + 1));
+      assertThat(HttpDates.parse(HttpDates.format(first))).isEqualTo(first);
+      assertThat(HttpDates.format(first)).contains(" " + months[m] + " ");
+    }
+    Instant last = Instant.parse("2024-02-29T23:59:59Z");
+    assertThat(HttpDates.parse("Thu, 29 Feb 2024 23:59:59 GMT")).isEqualTo(last);
+  }
+
+  @Test
   void anythingElseIsNoDate() {
     assertThat(HttpDates.parse(null)).isNull();
     assertThat(HttpDates.parse("")).isNull();
     assertThat(HttpDates.parse("yesterday")).isNull();
     assertThat(HttpDates.parse("Tue, 32 Jun 2008 11:05:30 GMT")).isNull();
+    assertThat(HttpDates.parse("Tue, 31 Jun 2008 11:05:30 GMT")).isNull();
+    assertThat(HttpDates.parse("Tue, 03 Jux 2008 11:05:30 GMT")).isNull();
+    assertThat(HttpDates.parse("Tue, 03 Jun 2008 11:05:30 UTC")).isNull();
+    assertThat(HttpDates.parse("Tue, 0x Jun 2008 11:05:30 GMT")).isNull();
   }
 }
