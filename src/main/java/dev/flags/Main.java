@@ -2,6 +2,7 @@ package dev.flags;
 
 import dev.flags.cli.FlagsCommand;
 import dev.flags.cli.VersionProvider;
+import dev.flags.cli.WorkerCommand;
 import dev.flags.http.HttpClients;
 import java.io.PrintWriter;
 
@@ -21,6 +22,12 @@ public final class Main {
       // Nothing has started that would need shutting down; System.exit would first set up JDK
       // logging to log the exit (~12 ms, a fifth of this run).
       Runtime.getRuntime().halt(0);
+    }
+    if (args.length == 1 && args[0].equals(WorkerCommand.NAME)) {
+      // A process-pool worker, started by its parent with exactly this argument: nothing to parse,
+      // so no command model, which was a sixth of a worker's start-up.
+      HttpClients.warmUpInBackground(false);
+      System.exit(WorkerCommand.runWorker());
     }
     if (downloads(args)) {
       HttpClients.warmUpInBackground(mentionsHttps(args));

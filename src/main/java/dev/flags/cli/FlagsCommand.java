@@ -118,7 +118,7 @@ public final class FlagsCommand implements Callable<Integer> {
       List.of(
           new Subcommand("bench", BenchCommand.HEADER, BenchCommand::new),
           new Subcommand("serve", ServeCommand.HEADER, ServeCommand::new),
-          new Subcommand("worker", null, WorkerCommand::new));
+          new Subcommand(WorkerCommand.NAME, null, WorkerCommand::new));
 
   /**
    * Adds the subcommands this command line may run (those it names: an argument with a subcommand's

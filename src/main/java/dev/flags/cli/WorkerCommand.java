@@ -1,5 +1,6 @@
 package dev.flags.cli;
 
+import dev.flags.download.ProcessPoolDownloader;
 import dev.flags.download.ProcessWorker;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,10 +15,26 @@ import sun.misc.SignalHandler;
  * on stdin, one JSON result per line goes to stdout, logs go to stderr.
  */
 @Command(
-    name = "worker",
+    name = WorkerCommand.NAME,
     hidden = true,
     description = "Internal: a worker process of --mode=processes (JSON lines on stdin/stdout).")
 public final class WorkerCommand implements Callable<Integer> {
+  /** The argument a process pool starts its workers with ({@code flags worker}). */
+  public static final String NAME = ProcessPoolDownloader.WORKER_COMMAND;
+
+  /**
+   * Runs a worker without picocli (the command has no options): {@link dev.flags.Main} calls this
+   * for {@code flags worker}. Returns the exit code; an I/O failure on the pipes is one line on
+   * stderr and exit 1.
+   */
+  public static int runWorker() {
+    try {
+      return new WorkerCommand().call();
+    } catch (IOException e) {
+      System.err.println("flags worker: " + CodeOptions.oneLine(String.valueOf(e.getMessage())));
+      return ExitCodes.ERRORS;
+    }
+  }
 
   @Override
   public Integer call() throws IOException {

@@ -81,6 +81,9 @@ public final class ProcessPoolDownloader implements Downloader {
    */
   static final String AOT_CACHE_PROPERTY = "flags.aot.cache";
 
+  /** The subcommand a worker JVM runs: {@code flags worker}, its only argument. */
+  public static final String WORKER_COMMAND = "worker";
+
   private final DownloadOne run;
   private final DownloadSettings settings;
   private final int workers;
@@ -132,7 +135,7 @@ public final class ProcessPoolDownloader implements Downloader {
       }
     }
     command.addAll(
-        List.of("-cp", System.getProperty("java.class.path"), "dev.flags.Main", "worker"));
+        List.of("-cp", System.getProperty("java.class.path"), "dev.flags.Main", WORKER_COMMAND));
     return command;
   }
 
