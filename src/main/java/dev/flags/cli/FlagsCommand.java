@@ -20,6 +20,7 @@ import dev.flags.server.FlagCatalog;
 import dev.flags.server.FlagServer;
 import dev.flags.server.GeneratedFlags;
 import dev.flags.server.RequestLog;
+import dev.flags.store.FlagStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -80,6 +81,9 @@ import picocli.CommandLine.Spec;
       "  flags serve --book           the book's LOCAL, DELAY and ERROR servers"
     })
 public final class FlagsCommand implements Callable<Integer> {
+  /** How old a save's temp file must be before a run takes it for a killed run's leftover. */
+  private static final Duration STALE_TEMP_AGE = Duration.ofMinutes(10);
+
   @Spec private CommandSpec spec;
   @Mixin private CodeOptions codeOptions;
   @Mixin private ServerOptions serverOptions;
@@ -196,6 +200,12 @@ public final class FlagsCommand implements Callable<Integer> {
     Optional<Path> timeline = outputOptions.timeline();
     OutputFormat format = formatOptions.format();
     Path dest = downloadOptions.destination(); // last: it creates the folder
+    int stale = FlagStore.removeStaleTempFiles(dest, STALE_TEMP_AGE);
+    if (stale > 0 && !quiet) {
+      spec.commandLine()
+          .getErr()
+          .println("flags: removed " + stale + " temp file(s) an interrupted run left in " + dest);
+    }
     if (verbose) {
       LogConfigurator.verbose();
     } else if (quiet) {

@@ -2,6 +2,8 @@ package dev.flags.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -9,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiPredicate;
+import java.util.regex.Pattern;
 
 /**
  * Saves flags into the destination folder so that a final name only ever holds a complete file: the
@@ -32,6 +36,9 @@ import java.util.function.BiPredicate;
  */
 public final class FlagStore {
   private static final String TEMP_SUFFIX = ".part";
+
+  /** The names {@link #save} gives its temp files: {@code .br.gif.k3x9q2.part}. */
+  private static final Pattern TEMP_NAME = Pattern.compile("\\..+\\.[0-9a-z]{1,13}\\.part");
 
   private final Path dir;
   private final Set<Path> tempFiles = ConcurrentHashMap.newKeySet();
@@ -160,6 +167,36 @@ public final class FlagStore {
         // best effort: the process is going away
       }
     }
+  }
+
+  /**
+   * Removes from {@code dir} the temp files of saves that a killed run left behind ({@code kill
+   * -9}, a power cut: no chance to clean up), if older than {@code age}. A save keeps its temp file
+   * only while it writes bytes already in memory, milliseconds, so an old one belongs to no live
+   * run, not even one saving into the same folder right now. Returns how many were removed; never
+   * throws: a file it cannot remove stays, as before.
+   */
+  public static int removeStaleTempFiles(Path dir, Duration age) {
+    Instant before = Instant.now().minus(age);
+    int removed = 0;
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, ".*" + TEMP_SUFFIX)) {
+      for (Path entry : entries) {
+        if (TEMP_NAME.matcher(entry.getFileName().toString()).matches()
+            && isOlderRegularFile(entry, before)
+            && Files.deleteIfExists(entry)) {
+          removed++;
+        }
+      }
+    } catch (IOException | DirectoryIteratorException e) {
+      // a folder we cannot list is reported by the saves themselves
+    }
+    return removed;
+  }
+
+  private static boolean isOlderRegularFile(Path path, Instant before) throws IOException {
+    BasicFileAttributes attributes =
+        Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    return attributes.isRegularFile() && attributes.lastModifiedTime().toInstant().isBefore(before);
   }
 
   /** {@code dir/fileName}, provided the name is one plain name that stays inside {@code dir}. */

@@ -212,6 +212,20 @@ class CliTest {
   }
 
   @Test
+  void aRunRemovesTheTempFilesAKilledRunLeftAndSaysSo() throws IOException {
+    Path leftover = Files.write(dest.resolve(".br.gif.k3x9q2.part"), new byte[] {'G', 'I'});
+    Files.setLastModifiedTime(
+        leftover,
+        java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600)));
+    Run run = flags("-d", dest.toString(), "BR");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(leftover).doesNotExist();
+    assertThat(dest.resolve("br.gif")).hasBinaryContent(FlagStubs.gif("BR"));
+    assertThat(run.err())
+        .isEqualTo("flags: removed 1 temp file(s) an interrupted run left in " + dest + "\n");
+  }
+
+  @Test
   void versionAndHelp() {
     assertThat(flags("--version").out()).startsWith("flags ");
     Run help = flags("--help");

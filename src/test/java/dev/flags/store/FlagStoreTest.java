@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,5 +100,33 @@ class FlagStoreTest {
     Files.write(dir.resolve("jp.gif"), new byte[] {'<', 'h'});
     assertThat(store.holdsGif("jp.gif")).isFalse();
     assertThat(store.holdsGif("cn.gif")).isFalse();
+  }
+
+  @Test
+  void removesOnlyOldTempFilesOfSaves() throws IOException {
+    FileTime hourAgo = FileTime.from(Instant.now().minusSeconds(3600));
+    Path old = Files.write(dir.resolve(".br.gif.k3x9q2.part"), GIF);
+    Path fresh = Files.write(dir.resolve(".cn.gif.a1b2c3.part"), GIF);
+    Path flag = Files.write(dir.resolve("br.gif"), GIF);
+    Path hidden = Files.write(dir.resolve(".notes.part"), GIF); // not a save's name
+    Path secret = Files.writeString(dir.resolve("secret.txt"), "do not touch");
+    Path link = Files.createSymbolicLink(dir.resolve(".jp.gif.zz9.part"), secret);
+    for (Path path : List.of(old, flag, hidden, secret)) {
+      Files.setLastModifiedTime(path, hourAgo);
+    }
+
+    assertThat(FlagStore.removeStaleTempFiles(dir, Duration.ofMinutes(10))).isEqualTo(1);
+
+    assertThat(old).doesNotExist();
+    assertThat(fresh).exists();
+    assertThat(flag).hasBinaryContent(GIF);
+    assertThat(hidden).exists();
+    assertThat(link).isSymbolicLink(); // not a regular file: left alone
+    assertThat(secret).hasContent("do not touch");
+  }
+
+  @Test
+  void aFolderThatCannotBeListedRemovesNothing() {
+    assertThat(FlagStore.removeStaleTempFiles(dir.resolve("missing"), Duration.ZERO)).isZero();
   }
 }
