@@ -2,6 +2,7 @@ package dev.flags.server;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
+import dev.flags.http.HttpDates;
 import dev.flags.http.StatusText;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -172,7 +173,7 @@ public final class FlagServer implements AutoCloseable {
     if (!pause(decision.delayMs()) || closed) {
       return false;
     }
-    Answer answer = answer(request.method(), path, decision);
+    Answer answer = answer(request, path, decision);
     Optional<Fault> fault = decision.fault();
     log.accept(
         new RequestLog(
@@ -226,7 +227,8 @@ public final class FlagServer implements AutoCloseable {
   }
 
   /** The status, headers and body this request gets, before any fault breaks the connection. */
-  private Answer answer(String method, String path, Chaos.Decision decision) {
+  private Answer answer(HttpRequest request, String path, Chaos.Decision decision) {
+    String method = request.method();
     if (decision.error()) {
       return Answer.text(chaos.errorStatus(), "");
     }
@@ -242,7 +244,13 @@ public final class FlagServer implements AutoCloseable {
     if (resource.isEmpty()) {
       return Answer.text(404, "");
     }
-    return new Answer(200, resource.get().contentType(), resource.get().body(), "");
+    Instant modified = resource.get().lastModified();
+    String lastModified = "Last-Modified: " + HttpDates.format(modified) + "\r\n";
+    Instant since = HttpDates.parse(request.ifModifiedSince());
+    if (since != null && !modified.isAfter(since)) {
+      return new Answer(304, resource.get().contentType(), new byte[0], lastModified);
+    }
+    return new Answer(200, resource.get().contentType(), resource.get().body(), lastModified);
   }
 
   /** Sleeps this connection's virtual thread; false if interrupted. */
@@ -331,7 +339,7 @@ public final class FlagServer implements AutoCloseable {
   }
 
   /** The request line and the headers that matter here. */
-  record HttpRequest(String method, String path, boolean keepAlive) {
+  record HttpRequest(String method, String path, boolean keepAlive, String ifModifiedSince) {
 
     /** A request the server cannot parse. */
     static final class BadRequest extends IOException {
@@ -356,6 +364,7 @@ public final class FlagServer implements AutoCloseable {
       }
       boolean http10 = parts[2].equals("HTTP/1.0");
       String connection = "";
+      String ifModifiedSince = null;
       long contentLength = 0;
       for (int i = 0; ; i++) {
         String line = readLine(in, maxLine);
@@ -376,6 +385,8 @@ public final class FlagServer implements AutoCloseable {
         String value = line.substring(colon + 1).trim();
         if (name.equals("connection")) {
           connection = value.toLowerCase(Locale.ROOT);
+        } else if (name.equals("if-modified-since")) {
+          ifModifiedSince = value;
         } else if (name.equals("content-length")) {
           try {
             contentLength = Long.parseLong(value);
@@ -387,7 +398,7 @@ public final class FlagServer implements AutoCloseable {
       in.skipNBytes(contentLength); // GET carries no body, but a client may send one
       boolean keepAlive =
           http10 ? connection.contains("keep-alive") : !connection.contains("close");
-      return Optional.of(new HttpRequest(parts[0], parts[1], keepAlive));
+      return Optional.of(new HttpRequest(parts[0], parts[1], keepAlive, ifModifiedSince));
     }
 
     private static String readLine(InputStream in, int maxLine) throws IOException {

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Map;
@@ -77,7 +79,7 @@ public final class FlagTree implements FlagCatalog {
             dir.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
         if (collector.wants(name)) {
           try (InputStream in = Files.newInputStream(file)) {
-            collector.add(name, in);
+            collector.add(name, in, Files.getLastModifiedTime(file).toInstant());
           }
         }
       }
@@ -101,7 +103,7 @@ public final class FlagTree implements FlagCatalog {
         ZipEntry entry = entries.nextElement();
         if (!entry.isDirectory() && collector.wants(entry.getName())) {
           try (InputStream in = file.getInputStream(entry)) {
-            collector.add(entry.getName(), in);
+            collector.add(entry.getName(), in, entry.getLastModifiedTime().toInstant());
           }
         }
       }
@@ -130,7 +132,7 @@ public final class FlagTree implements FlagCatalog {
       return ENTRY.matcher(name).matches();
     }
 
-    void add(String name, InputStream in) throws IOException {
+    void add(String name, InputStream in, Instant modified) throws IOException {
       Matcher match = ENTRY.matcher(name);
       if (!match.matches()) {
         return;
@@ -143,7 +145,10 @@ public final class FlagTree implements FlagCatalog {
             source + ": " + name + " is too large (at most 8 MB a file, 256 MB in all)");
       }
       String path = match.group(2);
-      resources.put(path, new Resource(body, BookLayout.contentType(path)));
+      resources.put(
+          path,
+          new Resource(
+              body, BookLayout.contentType(path), modified.truncatedTo(ChronoUnit.SECONDS)));
     }
 
     FlagTree tree() throws BadTreeException {

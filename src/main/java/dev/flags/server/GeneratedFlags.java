@@ -7,6 +7,7 @@ import dev.flags.country.Country;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * request and kept, so a run that asks for 20 flags only pays for 20.
  */
 public final class GeneratedFlags implements FlagCatalog {
+  /**
+   * When the generated images last changed: their Last-Modified, so that {@code flags --update}
+   * gets 304 Not Modified for flags it already has. Move it forward whenever {@link FlagGif} draws
+   * differently (GeneratedFlagsTest pins the images' digest to remind you).
+   */
+  public static final Instant LAST_MODIFIED = Instant.parse("2026-11-25T00:00:00Z");
+
   private final Map<String, Optional<Resource>> cache = new ConcurrentHashMap<>();
 
   @Override
@@ -37,10 +45,11 @@ public final class GeneratedFlags implements FlagCatalog {
       return Optional.empty();
     }
     if (file.equals(cc + ".gif")) {
-      return Optional.of(new Resource(FlagGif.generate(country.get()), Resource.GIF));
+      return Optional.of(
+          new Resource(FlagGif.generate(country.get()), Resource.GIF, LAST_MODIFIED));
     }
     if (file.equals("metadata.json")) {
-      return Optional.of(new Resource(metadata(country.get()), Resource.JSON));
+      return Optional.of(new Resource(metadata(country.get()), Resource.JSON, LAST_MODIFIED));
     }
     return Optional.empty();
   }

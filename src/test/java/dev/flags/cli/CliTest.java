@@ -212,6 +212,19 @@ class CliTest {
   }
 
   @Test
+  void updateFromTheEmbeddedServerIsToldNotModified() throws IOException {
+    assertThat(flags("-d", dest.toString(), "BR", "CN").exitCode()).isEqualTo(ExitCodes.OK);
+    Path br = dest.resolve("br.gif");
+    assertThat(Files.getLastModifiedTime(br).toInstant())
+        .isEqualTo(dev.flags.server.GeneratedFlags.LAST_MODIFIED);
+
+    Run run = flags("-d", dest.toString(), "--update", "-v", "BR", "CN");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out()).contains("BR OK (already saved)").contains("  2 already saved.");
+    assertThat(br).hasBinaryContent(FlagStubs.gif("BR"));
+  }
+
+  @Test
   void aRunRemovesTheTempFilesAKilledRunLeftAndSaysSo() throws IOException {
     Path leftover = Files.write(dest.resolve(".br.gif.k3x9q2.part"), new byte[] {'G', 'I'});
     Files.setLastModifiedTime(

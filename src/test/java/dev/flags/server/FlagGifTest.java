@@ -39,6 +39,23 @@ class FlagGifTest {
     assertThat(distinct).hasSize(194);
   }
 
+  /**
+   * The images' digest, pinned: if this fails, the generator draws differently, so move {@link
+   * GeneratedFlags#LAST_MODIFIED} forward (clients with {@code --update} would otherwise keep the
+   * old images, told 304 Not Modified), then update the digest here.
+   */
+  @Test
+  void theImagesAreThoseOfLastModified() throws Exception {
+    java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
+    for (Country country : Countries.all()) {
+      sha256.update(FlagGif.generate(country));
+    }
+    assertThat(java.util.HexFormat.of().formatHex(sha256.digest()))
+        .as("the generator changed: move GeneratedFlags.LAST_MODIFIED forward")
+        .isEqualTo("c19c158ea8134b82ff9213b2f86c5cefe7dd729f9079994cf94157d8be5a2248");
+    assertThat(GeneratedFlags.LAST_MODIFIED).isEqualTo("2026-11-25T00:00:00Z");
+  }
+
   @Test
   void sizesAreLikeRealFlags() {
     List<Integer> sizes =

@@ -3,6 +3,7 @@ package dev.flags.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flags.country.Countries;
+import dev.flags.http.HttpDates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -98,5 +99,41 @@ class FlagServerTest {
       head.append((char) b);
     }
     return head.toString();
+  }
+
+  private static Response get(String path, String ifModifiedSince) throws IOException {
+    return client
+        .newCall(
+            new Request.Builder()
+                .url(server.baseUrl() + path)
+                .header("If-Modified-Since", ifModifiedSince)
+                .build())
+        .execute();
+  }
+
+  @Test
+  void answersConditionalGetsWith304WhenTheFlagHasNotChanged() throws IOException {
+    String modified = HttpDates.format(GeneratedFlags.LAST_MODIFIED);
+    try (Response response = get("/br/br.gif")) {
+      assertThat(response.header("Last-Modified")).isEqualTo(modified);
+    }
+    for (String since : new String[] {modified, "Fri, 01 Jan 2100 00:00:00 GMT"}) {
+      try (Response response = get("/br/br.gif", since)) {
+        assertThat(response.code()).as(since).isEqualTo(304);
+        assertThat(response.header("Last-Modified")).isEqualTo(modified);
+        assertThat(response.body().bytes()).isEmpty();
+      }
+    }
+    String older = HttpDates.format(GeneratedFlags.LAST_MODIFIED.minusSeconds(1));
+    for (String since : new String[] {older, "yesterday"}) {
+      try (Response response = get("/br/br.gif", since)) {
+        assertThat(response.code()).as(since).isEqualTo(200);
+        assertThat(response.body().bytes())
+            .isEqualTo(FlagGif.generate(Countries.byCode("BR").orElseThrow()));
+      }
+    }
+    try (Response response = get("/qq/qq.gif", modified)) {
+      assertThat(response.code()).isEqualTo(404);
+    }
   }
 }

@@ -99,6 +99,21 @@ class FlagTreeTest {
   }
 
   @Test
+  void eachFileIsLastModifiedWhenItsFileWas() throws IOException {
+    writeFolder(tmp, "", List.of("br/br.gif", "jp/jp.gif"));
+    java.time.Instant then = java.time.Instant.parse("2015-10-21T07:28:00.750Z");
+    Files.setLastModifiedTime(
+        tmp.resolve("br/br.gif"), java.nio.file.attribute.FileTime.from(then));
+    FlagTree tree = FlagTree.load(tmp);
+    assertThat(tree.find("br/br.gif").orElseThrow().lastModified())
+        .isEqualTo(java.time.Instant.parse("2015-10-21T07:28:00Z")); // HTTP dates: whole seconds
+    try (FlagServer server = FlagServer.start("127.0.0.1", 0, tree);
+        RawHttp http = RawHttp.connect(server.port())) {
+      assertThat(http.get("/flags/br/br.gif").status()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void servesOnlyWhatTheTreeHolds() throws IOException {
     FlagTree tree =
         FlagTree.load(
