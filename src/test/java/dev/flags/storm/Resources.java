@@ -79,7 +79,73 @@ record Resources(
   private List<String> openedSince(Resources before) {
     List<String> opened = new java.util.ArrayList<>(files);
     before.files.forEach(opened::remove);
-    return opened;
+    return opened.stream().map(Resources::describeSocket).toList();
+  }
+
+  /**
+   * {@code socket:[123]} with its ends and TCP state from /proc/net/tcp(6), e.g. {@code
+   * socket:[123] 127.0.0.1:41234 -> 127.0.0.1:8080 CLOSE_WAIT}: which side of which connection was
+   * left open.
+   */
+  private static String describeSocket(String file) {
+    java.util.regex.Matcher socket =
+        java.util.regex.Pattern.compile("socket:\\[(\\d+)]").matcher(file);
+    if (!socket.matches()) {
+      return file;
+    }
+    String[] states = {
+      "?",
+      "ESTABLISHED",
+      "SYN_SENT",
+      "SYN_RECV",
+      "FIN_WAIT1",
+      "FIN_WAIT2",
+      "TIME_WAIT",
+      "CLOSE",
+      "CLOSE_WAIT",
+      "LAST_ACK",
+      "LISTEN",
+      "CLOSING"
+    };
+    for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+      try {
+        for (String line : Files.readAllLines(Path.of(table))) {
+          String[] f = line.trim().split("\\s+");
+          if (f.length > 9 && f[9].equals(socket.group(1))) {
+            int state = Integer.parseInt(f[3], 16);
+            return file
+                + " "
+                + endpoint(f[1])
+                + " -> "
+                + endpoint(f[2])
+                + " "
+                + (state < states.length ? states[state] : f[3]);
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        // no such table here: the bare name will do
+      }
+    }
+    return file;
+  }
+
+  /** {@code 0100007F:A0B2} as {@code 127.0.0.1:41138} (IPv4; other forms as they are). */
+  private static String endpoint(String hex) {
+    String[] parts = hex.split(":");
+    int port = Integer.parseInt(parts[1], 16);
+    if (parts[0].length() != 8) {
+      return hex.substring(0, Math.min(hex.length(), 40)) + " port " + port;
+    }
+    long a = Long.parseLong(parts[0], 16);
+    return (a & 0xff)
+        + "."
+        + (a >> 8 & 0xff)
+        + "."
+        + (a >> 16 & 0xff)
+        + "."
+        + (a >> 24 & 0xff)
+        + ":"
+        + port;
   }
 
   /** What the descriptors are open on, for a failure's message. */
