@@ -14,15 +14,12 @@ import java.util.List;
  * field cannot silently rename a column.
  */
 public final class MachineFormats {
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
-  private static final CsvMapper CSV = CsvMapper.builder().build();
-
   private MachineFormats() {}
 
   /** One JSON object (or array) on one line, without a line end. */
   public static String json(Object value) {
     try {
-      return JSON.writeValueAsString(value);
+      return Json.MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e); // records of plain values always serialise
     }
@@ -31,7 +28,7 @@ public final class MachineFormats {
   /** A header line, then one line per row; RFC 4180 quoting; a list becomes {@code a;b;c}. */
   public static <T> String csv(Class<T> type, List<T> rows) {
     try {
-      return CSV.writer(CSV.schemaFor(type).withHeader()).writeValueAsString(rows);
+      return Csv.MAPPER.writer(Csv.MAPPER.schemaFor(type).withHeader()).writeValueAsString(rows);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
@@ -40,5 +37,17 @@ public final class MachineFormats {
   /** Seconds with millisecond precision: {@code 0.123}. */
   public static double seconds(Duration duration) {
     return Math.round(duration.toNanos() / 1e6) / 1e3;
+  }
+
+  /**
+   * The mappers, made on first use: {@link #seconds} serves every run's report, and setting up a
+   * mapper costs ~25 ms that a run which writes neither should not pay.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = JsonMapper.builder().build();
+  }
+
+  private static final class Csv {
+    static final CsvMapper MAPPER = CsvMapper.builder().build();
   }
 }

@@ -1,0 +1,47 @@
+package dev.flags.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One field of a machine schema written on every run: its stable name, and its value in a row (a
+ * String, Integer, Long, Double or null). A schema is a list of these, in output order, and serves
+ * JSON and CSV alike, through Jackson's streaming generators: setting up Jackson's object mapper
+ * and its record introspection took ~45 ms of a ~0.2 s run.
+ */
+record Column<T>(String name, Function<T, Object> value) {
+
+  /** Writes {@code row}'s fields, in {@code columns}' order, into the current JSON object. */
+  static <T> void writeFields(JsonGenerator json, List<Column<T>> columns, T row)
+      throws IOException {
+    for (Column<T> column : columns) {
+      json.writeFieldName(column.name());
+      write(json, column.value().apply(row));
+    }
+  }
+
+  /** Writes {@code row}'s values, in {@code columns}' order, as one CSV row. */
+  static <T> void writeRow(JsonGenerator csv, List<Column<T>> columns, T row) throws IOException {
+    csv.writeStartArray();
+    for (Column<T> column : columns) {
+      write(csv, column.value().apply(row));
+    }
+    csv.writeEndArray();
+  }
+
+  private static void write(JsonGenerator out, Object value) throws IOException {
+    if (value == null) {
+      out.writeNull();
+    } else if (value instanceof String text) {
+      out.writeString(text);
+    } else if (value instanceof Integer || value instanceof Long) {
+      out.writeNumber(((Number) value).longValue());
+    } else if (value instanceof Double number) {
+      out.writeNumber(number);
+    } else {
+      throw new IllegalArgumentException("no machine form for " + value.getClass());
+    }
+  }
+}
