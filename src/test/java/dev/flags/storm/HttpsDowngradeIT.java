@@ -14,6 +14,8 @@ import dev.flags.testing.Cli;
 import dev.flags.testing.FlagStubs;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,36 +105,16 @@ class HttpsDowngradeIT {
   @ParameterizedTest
   @EnumSource(Mode.class)
   void aRedirectFromHttpsDownToHttpIsRefused(Mode mode) throws Exception {
-    Path dest = root.resolve("dest");
-    ProcessBuilder launcher =
-        LauncherIT.launcher(
-            "--mode=" + mode.label(),
-            "-s",
-            "https://127.0.0.1:" + wireMock.httpsPort() + "/flags",
-            "-d",
-            dest.toString(),
-            "--format",
-            "json",
-            "BR",
-            "CN");
-    trustTheTestCertificate(launcher);
-    Resources before = Resources.now();
-    Invariants invariants = Invariants.watch(root, dest);
-    try (Launched flags = Launched.start(launcher)) {
-      Cli.Run run = flags.await(Duration.ofSeconds(60));
-      Report report = invariants.check(run);
-      flags.assertNoProcessLeft(before);
-      FIGURES.ran();
+    Outcome outcome = run(mode, "https://127.0.0.1:" + wireMock.httpsPort() + "/flags", "BR", "CN");
 
-      assertThat(report.with("ok").keySet()).as(run.err()).containsExactly("CN");
-      assertThat(report.with("error").get("BR").error())
-          .isEqualTo("redirect from https to http refused");
-      assertThat(
-              wireMock
-                  .countRequestsMatching(getRequestedFor(urlEqualTo("/plain/br.gif")).build())
-                  .getCount())
-          .isZero();
-    }
+    assertThat(outcome.report().with("ok").keySet()).as(outcome.err()).containsExactly("CN");
+    assertThat(outcome.report().with("error").get("BR").error())
+        .isEqualTo("redirect from https to http refused");
+    assertThat(
+            wireMock
+                .countRequestsMatching(getRequestedFor(urlEqualTo("/plain/br.gif")).build())
+                .getCount())
+        .isZero();
   }
 
   /**
@@ -142,41 +124,31 @@ class HttpsDowngradeIT {
   @ParameterizedTest
   @EnumSource(Mode.class)
   void aRedirectFromHttpUpToHttpsIsFollowed(Mode mode) throws Exception {
-    Path dest = root.resolve("dest");
-    ProcessBuilder launcher =
-        LauncherIT.launcher(
-            "--mode=" + mode.label(),
-            "-s",
-            "http://127.0.0.1:" + wireMock.port() + "/flags",
-            "-d",
-            dest.toString(),
-            "--format",
-            "json",
-            "ID",
-            "CN");
-    trustTheTestCertificate(launcher);
     int hopsBefore = secureHops();
-    Resources before = Resources.now();
-    Invariants invariants = Invariants.watch(root, dest);
-    try (Launched flags = Launched.start(launcher)) {
-      Cli.Run run = flags.await(Duration.ofSeconds(60));
-      Report report = invariants.check(run);
-      flags.assertNoProcessLeft(before);
-      FIGURES.ran();
+    Outcome outcome = run(mode, "http://127.0.0.1:" + wireMock.port() + "/flags", "ID", "CN");
 
-      assertThat(report.with("ok").keySet()).as(run.err()).containsExactlyInAnyOrder("ID", "CN");
-      assertThat(dest.resolve("id.gif")).hasBinaryContent(FlagStubs.gif("ID"));
-      assertThat(secureHops()).isEqualTo(hopsBefore + 1);
-    }
+    assertThat(outcome.report().with("ok").keySet())
+        .as(outcome.err())
+        .containsExactlyInAnyOrder("ID", "CN");
+    assertThat(root.resolve("dest/id.gif")).hasBinaryContent(FlagStubs.gif("ID"));
+    assertThat(secureHops()).isEqualTo(hopsBefore + 1);
   }
 
-  private static int secureHops() {
-    return wireMock
-        .countRequestsMatching(getRequestedFor(urlEqualTo("/secure/id.gif")).build())
-        .getCount();
-  }
+  /** A checked run's report, and its stderr for messages. */
+  private record Outcome(Report report, String err) {}
 
-  private static void trustTheTestCertificate(ProcessBuilder launcher) {
+  /**
+   * Runs the launched {@code ./flags} in {@code mode} from {@code server} into {@code root/dest},
+   * trusting the test's certificate; checks the storm's invariants and that no process is left.
+   */
+  private Outcome run(Mode mode, String server, String... codes) throws Exception {
+    Path dest = root.resolve("dest");
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--mode=" + mode.label(), "-s", server, "-d", dest.toString(), "--format", "json"));
+    args.addAll(List.of(codes));
+    ProcessBuilder launcher = LauncherIT.launcher(args.toArray(String[]::new));
     launcher
         .environment()
         .put(
@@ -186,5 +158,20 @@ class HttpsDowngradeIT {
                 + " -Djavax.net.ssl.trustStorePassword="
                 + PASSWORD
                 + " -Djavax.net.ssl.trustStoreType=PKCS12");
+    Resources before = Resources.now();
+    Invariants invariants = Invariants.watch(root, dest);
+    try (Launched flags = Launched.start(launcher)) {
+      Cli.Run run = flags.await(Duration.ofSeconds(60));
+      Report report = invariants.check(run);
+      flags.assertNoProcessLeft(before);
+      FIGURES.ran();
+      return new Outcome(report, run.err());
+    }
+  }
+
+  private static int secureHops() {
+    return wireMock
+        .countRequestsMatching(getRequestedFor(urlEqualTo("/secure/id.gif")).build())
+        .getCount();
   }
 }
