@@ -17,6 +17,8 @@ import sun.misc.SignalHandler;
 @Command(
     name = WorkerCommand.NAME,
     hidden = true,
+    mixinStandardHelpOptions = true, // so that `flags worker --help` says what it is
+    versionProvider = VersionProvider.class,
     description = "Internal: a worker process of --mode=processes (JSON lines on stdin/stdout).")
 public final class WorkerCommand implements Callable<Integer> {
   /** The argument a process pool starts its workers with ({@code flags worker}). */
