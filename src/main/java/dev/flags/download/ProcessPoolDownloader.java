@@ -60,6 +60,9 @@ public final class ProcessPoolDownloader implements Downloader {
    */
   private static final long CANCEL_CHECK_MS = 50;
 
+  /** What a worker gets beyond the longest a healthy one can take on a code (see frozenAfter). */
+  static final Duration FROZEN_MARGIN = Duration.ofSeconds(2);
+
   /** How long workers get to exit after their stdin closes before they are killed. */
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(2);
 
@@ -109,6 +112,21 @@ public final class ProcessPoolDownloader implements Downloader {
   }
 
   /** {@code java [fast-start options] -cp <this classpath> dev.flags.Main worker}. */
+  /**
+   * How long a worker may hold a code before it is taken for frozen ({@code kill -STOP}, a stuck
+   * JVM): a healthy one always answers sooner, since every attempt ends at its timeout (the body
+   * included) and every wait between attempts at the longest retry wait, for the flag and, with
+   * {@code --metadata}, for its metadata.json; then {@link #FROZEN_MARGIN}.
+   */
+  static Duration frozenAfter(DownloadSettings settings) {
+    int requests = settings.metadata() ? 2 : 1;
+    double seconds =
+        requests
+            * ((settings.retries() + 1) * settings.timeoutSeconds()
+                + settings.retries() * settings.maxRetryWaitSeconds());
+    return Duration.ofMillis((long) Math.ceil(seconds * 1000)).plus(FROZEN_MARGIN);
+  }
+
   public static List<String> workerCommand() {
     String java =
         ProcessHandle.current()
@@ -227,6 +245,7 @@ public final class ProcessPoolDownloader implements Downloader {
     private int startFailures;
     private String lastStartFailure = "";
     private Duration startupTime = Duration.ZERO;
+    private final long frozenNanos = frozenAfter(settings).toNanos();
 
     Pool(List<String> codes, ResultListener listener) {
       this.total = codes.size();
@@ -245,7 +264,8 @@ public final class ProcessPoolDownloader implements Downloader {
       WorkerProtocol.warmUpReader();
       failPendingIfNoWorkerCanStart();
       while (results.size() < total) {
-        long wait = Math.min(millisToNextStartDeadline(), millisToGiveUp());
+        long wait =
+            Math.min(Math.min(millisToNextStartDeadline(), millisToGiveUp()), millisToNextFrozen());
         Event event = events.poll(Math.min(wait, CANCEL_CHECK_MS), TimeUnit.MILLISECONDS);
         if (event == null) {
           retireWorkersTooSlowToStart();
@@ -254,6 +274,7 @@ public final class ProcessPoolDownloader implements Downloader {
         } else {
           said(event.worker(), event.line());
         }
+        stopFrozenWorkers();
         if (run.cancelled() || millisToGiveUp() <= 0) {
           reportUnfinished(); // cancelled, or past the deadline and its grace: stop waiting
         }
@@ -337,7 +358,7 @@ public final class ProcessPoolDownloader implements Downloader {
         log.warn("worker {} exited with code {} before it was ready", worker.name, exitCode);
       }
       if (worker.task != null) {
-        lost(worker.task, worker, exitCode);
+        lost(worker.task, worker, "exit code " + exitCode);
       } else if (worker.ready) {
         log.warn("worker {} died (exit code {}) while idle", worker.name, exitCode);
       }
@@ -351,7 +372,7 @@ public final class ProcessPoolDownloader implements Downloader {
      * killed at once) and the code goes on without using up its retry, {@link #MAX_HANDOFFS} times
      * at most.
      */
-    private void lost(Task task, Worker worker, int exitCode) {
+    private void lost(Task task, Worker worker, String end) {
       boolean started = worker.taskStarted;
       Task next =
           started
@@ -359,9 +380,9 @@ public final class ProcessPoolDownloader implements Downloader {
               : new Task(task.cc(), task.crashes(), task.handoffs() + 1);
       boolean again = next.crashes() < MAX_TRIES && next.handoffs() < MAX_HANDOFFS;
       log.warn(
-          "worker {} died (exit code {}) {} {}; {}",
+          "worker {} died ({}) {} {}; {}",
           worker.name,
-          exitCode,
+          end,
           started ? "downloading" : "before it started",
           task.cc(),
           again ? "trying it on another worker" : "giving up on it");
@@ -370,8 +391,8 @@ public final class ProcessPoolDownloader implements Downloader {
       } else {
         String reason =
             started
-                ? "worker died twice downloading it (last: exit code " + exitCode + ")"
-                : "workers kept dying before they started it (last: exit code " + exitCode + ")";
+                ? "worker died twice downloading it (last: " + end + ")"
+                : "workers kept dying before they started it (last: " + end + ")";
         finish(failure(next, worker, reason, next.crashes()));
       }
     }
@@ -481,6 +502,44 @@ public final class ProcessPoolDownloader implements Downloader {
       for (Task task = pending.poll(); task != null; task = pending.poll()) {
         finish(run.unfinished(task.cc()));
       }
+    }
+
+    /**
+     * Stops the workers that have held a code past {@link #frozenAfter}: a frozen worker never
+     * answers nor dies by itself, and its code would wait for the run's deadline, or forever. Its
+     * code goes on as if it had died.
+     */
+    private void stopFrozenWorkers() {
+      long now = System.nanoTime();
+      boolean stopped = false;
+      for (Worker worker : List.copyOf(live)) {
+        Task task = worker.task;
+        if (task != null && now - worker.taskStartNanos >= frozenNanos) {
+          long silentMs = (now - worker.taskStartNanos) / 1_000_000;
+          log.warn(
+              "worker {} silent on {} for {} ms; stopping it", worker.name, task.cc(), silentMs);
+          worker.task = null;
+          retire(worker);
+          lost(task, worker, "silent for " + (silentMs + 500) / 1000 + " s, stopped");
+          stopped = true;
+        }
+      }
+      if (stopped) {
+        assignIdleWorkers();
+        replenish();
+      }
+    }
+
+    private long millisToNextFrozen() {
+      long now = System.nanoTime();
+      long next = Long.MAX_VALUE;
+      for (Worker worker : live) {
+        if (worker.task != null) {
+          long due = worker.taskStartNanos + frozenNanos;
+          next = Math.min(next, Math.max(0, (due - now) / 1_000_000 + 1));
+        }
+      }
+      return next;
     }
 
     private void retireWorkersTooSlowToStart() {

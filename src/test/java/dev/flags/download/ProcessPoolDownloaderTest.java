@@ -162,6 +162,38 @@ class ProcessPoolDownloaderTest {
   }
 
   @Test
+  void aFrozenWorkerIsStoppedAndItsCodeRetriedOnAnotherWorker() throws Exception {
+    // 1 s per attempt, no retry: a healthy worker answers within 1 s, so after 1 s + the margin a
+    // silent one is taken for frozen.
+    DownloadSettings settings =
+        new DownloadSettings(
+            stubs.baseUrl(), dest.toString(), 1, 1, 0, 0.001, 1, 0, 1 << 20, false, false, false);
+    assertThat(ProcessPoolDownloader.frozenAfter(settings))
+        .isEqualTo(Duration.ofSeconds(1).plus(ProcessPoolDownloader.FROZEN_MARGIN));
+    parent = DownloadOne.open(settings, System.nanoTime());
+    ProcessPoolDownloader pool =
+        new ProcessPoolDownloader(parent, settings, ProcessPoolDownloader.workerCommand());
+    // BR's first answer would come late: the worker is frozen while it waits.
+    byte[] br = okAfter("BR", aResponse().withStatus(200).withFixedDelay(SLOW_MS));
+    stubs.ok("CN");
+    FutureTask<List<FlagResult>> run = start(pool, "CN", "BR");
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> stubs.requestsFor("BR") == 1);
+    assertThat(heard).extracting(FlagResult::cc).containsExactly("CN"); // it worked until then
+    List<ProcessHandle> frozen = liveWorkers();
+    assertThat(frozen).hasSize(1);
+    Process stop =
+        new ProcessBuilder("kill", "-STOP", String.valueOf(frozen.getFirst().pid())).start();
+    assertThat(stop.waitFor()).isZero();
+
+    Map<String, FlagResult> results = byCode(run.get(60, TimeUnit.SECONDS));
+    assertThat(results.values()).allMatch(r -> r.status() == FlagStatus.OK);
+    assertThat(results.get("BR").worker()).isNotEqualTo("pid-" + frozen.getFirst().pid());
+    assertThat(dest.resolve("br.gif")).hasBinaryContent(br);
+    assertThat(frozen.getFirst().onExit()).succeedsWithin(Duration.ofSeconds(5));
+  }
+
+  @Test
   void aCodeWhoseWorkerDiesTwiceIsAnErrorAndTheRunGoesOn() throws Exception {
     stubs.ok("AR");
     stubs.stub("BR", aResponse().withStatus(200).withFixedDelay(SLOW_MS));
