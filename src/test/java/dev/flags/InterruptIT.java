@@ -5,11 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.flags.testing.FlagStubs;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.flags.testing.StreamText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,36 +28,6 @@ class InterruptIT {
   @TempDir Path dest;
   private final FlagStubs stubs = new FlagStubs(wireMock);
   private Process process;
-
-  /** A running launcher, its stdout and stderr read as they come. */
-  private static final class Output {
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-    Output(InputStream in) {
-      Thread.ofPlatform()
-          .daemon()
-          .start(
-              () -> {
-                try (in) {
-                  byte[] buffer = new byte[4096];
-                  int n;
-                  while ((n = in.read(buffer)) != -1) {
-                    synchronized (bytes) {
-                      bytes.write(buffer, 0, n);
-                    }
-                  }
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
-    }
-
-    String text() {
-      synchronized (bytes) {
-        return bytes.toString(StandardCharsets.UTF_8);
-      }
-    }
-  }
 
   @AfterEach
   void stop() {
@@ -91,8 +57,8 @@ class InterruptIT {
     builder.environment().put("FLAGS_NO_BUILD", "1");
     process = builder.start();
     process.getOutputStream().close();
-    Output out = new Output(process.getInputStream());
-    Output err = new Output(process.getErrorStream());
+    StreamText out = new StreamText(process.getInputStream());
+    StreamText err = new StreamText(process.getErrorStream());
 
     // BR is saved and a slow flag is on the wire: the run is in flight.
     await()

@@ -53,15 +53,14 @@ public final class AsyncDownloader implements Downloader {
   public List<FlagResult> downloadMany(List<String> codes, ResultListener listener)
       throws InterruptedException {
     BlockingQueue<CompletableFuture<FlagResult>> finished = new LinkedBlockingQueue<>();
-    Map<String, Call> inFlight = new LinkedHashMap<>();
-    Map<String, CompletableFuture<FlagResult>> pending = new LinkedHashMap<>();
+    Map<String, InFlight> inFlight = new LinkedHashMap<>();
     List<FlagResult> results = new ArrayList<>(codes.size());
     ExecutorService continuations =
         Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("async-", 1).factory());
     Iterator<String> next = codes.iterator();
     try {
       while (inFlight.size() < Math.max(1, maxReq) && next.hasNext()) {
-        start(next.next(), continuations, inFlight, pending, finished);
+        start(next.next(), continuations, inFlight, finished);
       }
       while (results.size() < codes.size()) {
         CompletableFuture<FlagResult> done = next(finished);
@@ -70,11 +69,10 @@ public final class AsyncDownloader implements Downloader {
         }
         FlagResult result = join(done);
         inFlight.remove(result.cc());
-        pending.remove(result.cc());
         results.add(result);
         listener.onResult(result);
         if (next.hasNext()) {
-          start(next.next(), continuations, inFlight, pending, finished);
+          start(next.next(), continuations, inFlight, finished);
         }
       }
       // Only after the deadline: what is still out, or never went out, is reported unfinished.
@@ -87,8 +85,8 @@ public final class AsyncDownloader implements Downloader {
       }
       return results;
     } finally {
-      inFlight.values().forEach(Call::cancel);
-      awaitEnded(pending.values());
+      inFlight.values().forEach(flight -> flight.call().cancel());
+      awaitEnded(inFlight.values());
       CompletionLoop.stop(continuations);
     }
   }
@@ -100,9 +98,10 @@ public final class AsyncDownloader implements Downloader {
    * (HostileServerTest's slow drip caught one run in ~8 leaving one behind). Once the calls have
    * ended, closing the client closes every connection.
    */
-  private static void awaitEnded(Collection<CompletableFuture<FlagResult>> calls) {
+  private static void awaitEnded(Collection<InFlight> calls) {
     try {
-      CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
+      CompletableFuture.allOf(
+              calls.stream().map(InFlight::result).toArray(CompletableFuture[]::new))
           .get(CompletionLoop.GRACE_NANOS, TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // a second Ctrl-C: stop waiting
@@ -110,6 +109,9 @@ public final class AsyncDownloader implements Downloader {
       // ended badly, or still stuck after the grace: closing the client is all that is left
     }
   }
+
+  /** A call out, and the future its result will complete. */
+  private record InFlight(Call call, CompletableFuture<FlagResult> result) {}
 
   /** The next finished flag; null once the run's deadline and its grace have passed. */
   private CompletableFuture<FlagResult> next(BlockingQueue<CompletableFuture<FlagResult>> finished)
@@ -124,14 +126,12 @@ public final class AsyncDownloader implements Downloader {
   private void start(
       String cc,
       ExecutorService continuations,
-      Map<String, Call> inFlight,
-      Map<String, CompletableFuture<FlagResult>> pending,
+      Map<String, InFlight> inFlight,
       BlockingQueue<CompletableFuture<FlagResult>> finished) {
     long startNanos = System.nanoTime();
     Call call = downloadOne.newCall(cc);
-    inFlight.put(cc, call);
     CompletableFuture<FlagResult> result = fetch(call, cc, startNanos, continuations);
-    pending.put(cc, result);
+    inFlight.put(cc, new InFlight(call, result));
     result.whenComplete((r, e) -> finished.add(result));
   }
 

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -468,13 +469,26 @@ public final class ProcessPoolDownloader implements Downloader {
       worker.process.destroyForcibly();
     }
 
+    /** Until the first worker still starting is due to be ready. */
     private long millisToNextStartDeadline() {
+      return millisToEarliest(
+          worker -> worker.ready ? Long.MAX_VALUE : worker.startedNanos + START_TIMEOUT.toNanos());
+    }
+
+    /** Until the first busy worker is due to be taken for frozen. */
+    private long millisToNextFrozen() {
+      return millisToEarliest(
+          worker -> worker.task == null ? Long.MAX_VALUE : worker.taskStartNanos + frozenNanos);
+    }
+
+    /** Milliseconds until the earliest {@code due} time of a live worker (Long.MAX_VALUE: none). */
+    private long millisToEarliest(ToLongFunction<Worker> due) {
       long now = System.nanoTime();
       long next = Long.MAX_VALUE;
       for (Worker worker : live) {
-        if (!worker.ready) {
-          long deadline = worker.startedNanos + START_TIMEOUT.toNanos();
-          next = Math.min(next, Math.max(0, (deadline - now) / 1_000_000 + 1));
+        long at = due.applyAsLong(worker);
+        if (at != Long.MAX_VALUE) {
+          next = Math.min(next, Math.max(0, (at - now) / 1_000_000 + 1));
         }
       }
       return next;
@@ -528,18 +542,6 @@ public final class ProcessPoolDownloader implements Downloader {
         assignIdleWorkers();
         replenish();
       }
-    }
-
-    private long millisToNextFrozen() {
-      long now = System.nanoTime();
-      long next = Long.MAX_VALUE;
-      for (Worker worker : live) {
-        if (worker.task != null) {
-          long due = worker.taskStartNanos + frozenNanos;
-          next = Math.min(next, Math.max(0, (due - now) / 1_000_000 + 1));
-        }
-      }
-      return next;
     }
 
     private void retireWorkersTooSlowToStart() {

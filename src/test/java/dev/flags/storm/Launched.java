@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.flags.testing.Cli;
-import java.io.ByteArrayOutputStream;
+import dev.flags.testing.StreamText;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,8 +26,8 @@ final class Launched implements AutoCloseable {
   private static final Duration PROCESSES_GONE = Duration.ofSeconds(2);
 
   private final Process process;
-  private final Output out;
-  private final Output err;
+  private final StreamText out;
+  private final StreamText err;
   private final Set<ProcessHandle> seen = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService sampler =
       Executors.newSingleThreadScheduledExecutor(
@@ -38,8 +35,8 @@ final class Launched implements AutoCloseable {
 
   private Launched(Process process) {
     this.process = process;
-    this.out = new Output(process.getInputStream());
-    this.err = new Output(process.getErrorStream());
+    this.out = new StreamText(process.getInputStream());
+    this.err = new StreamText(process.getErrorStream());
     sampler.scheduleAtFixedRate(this::sample, 0, 20, TimeUnit.MILLISECONDS);
   }
 
@@ -108,8 +105,8 @@ final class Launched implements AutoCloseable {
       process.destroyForcibly();
       fail("flags hung: still running after " + bound + "; stderr: " + err.text());
     }
-    out.reader.join(bound.toMillis());
-    err.reader.join(bound.toMillis());
+    out.awaitEnd(bound);
+    err.awaitEnd(bound);
     return new Cli.Run(process.exitValue(), out.text(), err.text());
   }
 
@@ -119,39 +116,6 @@ final class Launched implements AutoCloseable {
     if (process.isAlive()) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
-    }
-  }
-
-  /** Bytes of one stream, read on a thread of its own. */
-  private static final class Output {
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final Thread reader;
-
-    Output(InputStream in) {
-      reader =
-          Thread.ofPlatform()
-              .daemon()
-              .name("launched-output")
-              .start(
-                  () -> {
-                    try (in) {
-                      byte[] buffer = new byte[8192];
-                      int n;
-                      while ((n = in.read(buffer)) != -1) {
-                        synchronized (bytes) {
-                          bytes.write(buffer, 0, n);
-                        }
-                      }
-                    } catch (IOException e) {
-                      throw new UncheckedIOException(e);
-                    }
-                  });
-    }
-
-    String text() {
-      synchronized (bytes) {
-        return bytes.toString(StandardCharsets.UTF_8);
-      }
     }
   }
 }
