@@ -64,8 +64,8 @@ public final class ReportMergeCommand implements Callable<Integer> {
       paramLabel = "FILE",
       arity = "1..*",
       description =
-          "A shard's report, as 'flags --format json' wrote it; '-' reads standard input, which"
-              + " may hold several reports one after another.")
+          "A shard's report, as 'flags --format json' wrote it; '-' reads standard input. A"
+              + " file may hold several reports, one after another or in a JSON array.")
   private List<String> files = new ArrayList<>();
 
   @Mixin private FormatOptions formatOptions;
@@ -94,7 +94,7 @@ public final class ReportMergeCommand implements Callable<Integer> {
 
   /** The reports in {@code file}: its name for messages, standard input for {@code -}. */
   private List<RunReport> read(String file) {
-    String name = file.equals(STDIN) ? "standard input" : CodeOptions.printable(file);
+    String name = file.equals(STDIN) ? "standard input" : CodeOptions.oneLine(file);
     try {
       if (file.equals(STDIN)) {
         return ReportReader.read(System.in);

@@ -35,8 +35,8 @@ public final class ReportReader {
   private ReportReader() {}
 
   /**
-   * Every report in {@code in}: one JSON object, or several one after another (a shell's cat).
-   * {@code in} is left open.
+   * Every report in {@code in}: one JSON object, several one after another (a shell's {@code cat}),
+   * or a JSON array of them ({@code jq -s}). {@code in} is left open.
    */
   public static List<RunReport> read(InputStream in) throws BadReportException {
     List<RunReport> reports = new ArrayList<>();
