@@ -46,11 +46,13 @@ public record MergedReport(RunReport report, List<RunReport> shards) {
         if (other != null) {
           throw new BadReportException(
               result.cc()
-                  + " is in shard "
-                  + other
-                  + " and in shard "
-                  + shard.shard()
-                  + ": were they run with the same codes?");
+                  + (other.equals(shard.shard())
+                      ? " is twice in shard " + other
+                      : " is in shard "
+                          + other
+                          + " and in shard "
+                          + shard.shard()
+                          + ": were they run with the same codes?"));
         }
         results.add(result);
       }

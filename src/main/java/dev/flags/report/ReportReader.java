@@ -74,7 +74,7 @@ public final class ReportReader {
     RunReport report =
         new RunReport(
             text(run, "mode"),
-            (int) integer(run, "max_req"),
+            count(run, "max_req"),
             text(run, "server"),
             text(run, "base_url"),
             results.stream().map(FlagResult::cc).sorted().toList(),
@@ -124,7 +124,7 @@ public final class ReportReader {
         cc,
         status,
         bytes,
-        (int) integer(flag, "attempts"),
+        count(flag, "attempts"),
         0,
         integer(flag, "ms"),
         textOrNull(flag, "worker"),
@@ -176,6 +176,14 @@ public final class ReportReader {
       throw notAReport("field '" + name + "' is not a whole number of at least 0");
     }
     return value.longValue();
+  }
+
+  private static int count(JsonNode object, String name) throws BadReportException {
+    long value = integer(object, name);
+    if (value > Integer.MAX_VALUE) {
+      throw notAReport("field '" + name + "' is too large: " + value);
+    }
+    return (int) value;
   }
 
   private static Duration seconds(JsonNode object, String name) throws BadReportException {
