@@ -73,10 +73,8 @@ final class Scheduler {
         heard(said.worker(), said.line());
       } else if (event instanceof WorkerHandle.Exited exited) {
         supervisor.exited(exited.worker(), exited.exitCode());
-      } else {
-        supervisor.stopWorkersTooSlowToStart();
-      }
-      supervisor.stopFrozenWorkers();
+      } // else nothing came in time: maybe a worker is overdue, or the run over
+      supervisor.stopOverdueWorkers();
       if (deadline.over()) {
         deadline.giveUp(supervisor.live(), pending, results);
       }

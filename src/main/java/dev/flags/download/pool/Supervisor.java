@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -158,35 +157,30 @@ final class Supervisor {
   }
 
   /**
-   * Stops the workers that have held a code past {@link #frozenAfter}: a frozen worker never
-   * answers nor dies by itself, and its code would wait for the run's deadline, or forever. Its
-   * code goes on as if it had died.
+   * Stops the workers that are overdue: not ready after {@link #START_TIMEOUT} (taken for one that
+   * cannot start), or holding a code past {@link #frozenAfter}: a frozen worker never answers nor
+   * dies by itself, and its code would wait for the run's deadline, or forever. Its code goes on as
+   * if it had died.
    */
-  void stopFrozenWorkers() {
+  void stopOverdueWorkers() {
     long now = System.nanoTime();
     for (WorkerHandle worker : List.copyOf(live)) {
-      if (worker.state() instanceof WorkerState.Busy busy
-          && now - busy.sinceNanos() >= frozenNanos) {
+      if (now < dueNanos(worker)) {
+        continue;
+      }
+      WorkerState state = worker.state();
+      retire(worker);
+      if (state instanceof WorkerState.Busy busy) {
         long silentMs = (now - busy.sinceNanos()) / 1_000_000;
         log.warn(
-            "worker {} silent on {} for {} ms; stopping it",
+            "worker {} silent on {} for {} ms; stopped it",
             worker.name,
             busy.task().cc(),
             silentMs);
-        retire(worker);
         lost(worker, busy, "silent for " + (silentMs + 500) / 1000 + " s, stopped");
-      }
-    }
-  }
-
-  void stopWorkersTooSlowToStart() {
-    long now = System.nanoTime();
-    for (WorkerHandle worker : List.copyOf(live)) {
-      if (worker.state() instanceof WorkerState.Starting
-          && now - worker.startedNanos >= START_TIMEOUT.toNanos()) {
-        log.warn("worker {} not ready after {}; stopping it", worker.name, START_TIMEOUT);
+      } else {
+        log.warn("worker {} not ready after {}; stopped it", worker.name, START_TIMEOUT);
         startFailed("not ready after " + START_TIMEOUT.toSeconds() + " s");
-        retire(worker);
       }
     }
   }
@@ -229,27 +223,23 @@ final class Supervisor {
     lastStartFailure = why;
   }
 
-  /** Until the first worker still starting is due to be ready, or a busy one to be frozen. */
-  private long millisToNextDue() {
-    return Math.min(
-        millisToEarliest(
-            w ->
-                w.state() instanceof WorkerState.Starting
-                    ? w.startedNanos + START_TIMEOUT.toNanos()
-                    : Long.MAX_VALUE),
-        millisToEarliest(
-            w ->
-                w.state() instanceof WorkerState.Busy busy
-                    ? busy.sinceNanos() + frozenNanos
-                    : Long.MAX_VALUE));
+  /** When a worker is overdue: not ready yet, or busy for too long (Long.MAX_VALUE: never). */
+  private long dueNanos(WorkerHandle worker) {
+    if (worker.state() instanceof WorkerState.Starting) {
+      return worker.startedNanos + START_TIMEOUT.toNanos();
+    }
+    if (worker.state() instanceof WorkerState.Busy busy) {
+      return busy.sinceNanos() + frozenNanos;
+    }
+    return Long.MAX_VALUE;
   }
 
-  /** Milliseconds until the earliest {@code due} time of a live worker (Long.MAX_VALUE: none). */
-  private long millisToEarliest(ToLongFunction<WorkerHandle> due) {
+  /** Milliseconds until the first live worker is overdue (Long.MAX_VALUE: none can be). */
+  private long millisToNextDue() {
     long now = System.nanoTime();
     long next = Long.MAX_VALUE;
     for (WorkerHandle worker : live) {
-      long at = due.applyAsLong(worker);
+      long at = dueNanos(worker);
       if (at != Long.MAX_VALUE) {
         next = Math.min(next, Math.max(0, (at - now) / 1_000_000 + 1));
       }
@@ -257,27 +247,8 @@ final class Supervisor {
     return next;
   }
 
-  /**
-   * Closes every worker's stdin, which makes it exit (a download still in flight after an
-   * interruption or the deadline is cancelled, its temp file removed); kills those that do not exit
-   * in time.
-   */
+  /** Stops every worker this pool started (see {@link WorkerHandle#stopAll}). */
   void stopAll() {
-    started.forEach(WorkerHandle::closeStdin);
-    long deadline = System.nanoTime() + WorkerHandle.STOP_TIMEOUT.toNanos();
-    boolean interrupted = Thread.interrupted(); // kept for the caller, after the workers are gone
-    for (WorkerHandle worker : started) {
-      try {
-        if (!worker.exitedOrKilled(deadline)) {
-          log.warn("worker {} did not exit; killed it", worker.name);
-        }
-      } catch (InterruptedException e) {
-        interrupted = true;
-        worker.destroy();
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    WorkerHandle.stopAll(started);
   }
 }

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One worker JVM as the parent sees it: its process, its stdin for {@link Message.ToWorker}s, and a
@@ -17,6 +19,8 @@ import java.util.concurrent.TimeUnit;
  * the scheduling thread.
  */
 final class WorkerHandle {
+  private static final Logger log = LoggerFactory.getLogger(WorkerHandle.class);
+
   /** How long a worker gets to exit after its stdin closes before it is killed. */
   static final Duration STOP_TIMEOUT = Duration.ofSeconds(2);
 
@@ -89,7 +93,7 @@ final class WorkerHandle {
   }
 
   /** Closing its stdin makes a worker cancel its download, remove its temp file and exit. */
-  void closeStdin() {
+  private void closeStdin() {
     try {
       stdin.close();
     } catch (IOException e) {
@@ -97,17 +101,30 @@ final class WorkerHandle {
     }
   }
 
-  /** Waits until {@code deadlineNanos} for it to exit; false if it had to be killed. */
-  boolean exitedOrKilled(long deadlineNanos) throws InterruptedException {
-    if (process.waitFor(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-      return true;
+  /**
+   * Closes every worker's stdin, which makes it exit (a download still in flight after an
+   * interruption or the deadline is cancelled, its temp file removed); kills those that do not exit
+   * within {@link #STOP_TIMEOUT}. Keeps the caller's interrupt for after they are gone.
+   */
+  static void stopAll(List<WorkerHandle> workers) {
+    workers.forEach(WorkerHandle::closeStdin);
+    long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+    boolean interrupted = Thread.interrupted();
+    for (WorkerHandle worker : workers) {
+      try {
+        long left = Math.max(0, deadline - System.nanoTime());
+        if (!worker.process.waitFor(left, TimeUnit.NANOSECONDS)) {
+          log.warn("worker {} did not exit; killing it", worker.name);
+          worker.process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        interrupted = true;
+        worker.process.destroyForcibly();
+      }
     }
-    process.destroyForcibly();
-    return false;
-  }
-
-  void destroy() {
-    process.destroyForcibly();
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The reader thread: its stdout as events, then its end. */
