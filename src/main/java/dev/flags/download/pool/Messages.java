@@ -44,16 +44,24 @@ final class Messages {
   }
 
   /**
-   * Jackson's first use of a type costs a few hundred ms on a cold JVM. Warming up pays it ahead
-   * (the worker before it says it is ready, the parent while its workers boot) rather than in the
-   * first result, where it would look like a slow download.
+   * Jackson's first use of a type costs a few hundred ms on a cold JVM. The warm-ups pay it ahead,
+   * each for what its side will do, rather than in the first result, where it would look like a
+   * slow download: the worker before it says it is ready, the parent while its workers boot.
    */
-  static void warmUp() {
-    FlagResult sample = new FlagResult("BR", FlagStatus.OK, 1, 1, 0, 0, "-", null);
-    if (toParent(line(new Message.Result(sample))).isEmpty()) {
+  static void warmUpWorker() {
+    line(new Message.Result(SAMPLE));
+    toWorker(line(new Message.Download(SAMPLE.cc())));
+  }
+
+  /** The parent's side of {@link #warmUpWorker}. */
+  static void warmUpParent() {
+    if (toParent(line(new Message.Result(SAMPLE))).isEmpty()) {
       throw new IllegalStateException("cannot read our own result line");
     }
   }
+
+  private static final FlagResult SAMPLE =
+      new FlagResult("BR", FlagStatus.OK, 1, 1, 0, 0, "-", null);
 
   /** A line as a log or an error message shows it: control characters masked, 60 at most. */
   static String shown(String line) {

@@ -58,7 +58,7 @@ public final class ProcessWorker {
   private void serve(DownloadSettings settings, BufferedReader in, Thread main) {
     try (DownloadOne downloadOne = DownloadOne.open(settings, System.nanoTime(), this::claim)) {
       Thread.ofPlatform().daemon().name("stdin-watcher").start(() -> watch(in, downloadOne, main));
-      Messages.warmUp();
+      Messages.warmUpWorker();
       send(new Message.Ready());
       for (String cc = codes.take(); !cc.equals(END); cc = codes.take()) {
         send(new Message.Started(cc));

@@ -64,7 +64,7 @@ final class Scheduler {
     supervisor.startAll();
     // Jackson's first use costs a few hundred ms on a cold JVM: pay it while the workers boot.
     supervisor.send(settings);
-    Messages.warmUp();
+    Messages.warmUpParent();
     supervisor.replenish();
     while (results.size() < total) {
       WorkerHandle.Event event =
