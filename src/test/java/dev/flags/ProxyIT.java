@@ -1,0 +1,134 @@
+package dev.flags;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flags.testing.RecordingProxy;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher behind a proxy named by the environment, as on a CI runner: every mode's requests,
+ * process-pool workers' included, go through it, and {@code no_proxy} sends them around it.
+ */
+class ProxyIT {
+  private static final List<String> MODES =
+      List.of("sequential", "threads", "processes", "virtual", "async");
+
+  @TempDir Path tmp;
+
+  record Ended(int exitCode, String out, String err) {}
+
+  /** {@code env -i PATH=... [env...] ./flags args...}: only the variables given. */
+  private static Ended flags(Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("./flags"));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    String path = builder.environment().get("PATH");
+    builder.environment().clear();
+    builder.environment().put("PATH", path);
+    builder.environment().put("FLAGS_NO_BUILD", "1");
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    process.getOutputStream().close();
+    byte[] err = process.getErrorStream().readAllBytes();
+    byte[] out = process.getInputStream().readAllBytes();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return new Ended(
+        process.exitValue(),
+        new String(out, StandardCharsets.UTF_8),
+        new String(err, StandardCharsets.UTF_8));
+  }
+
+  private static long gifs(Path dir) throws IOException {
+    try (var files = Files.list(dir)) {
+      return files.filter(file -> file.toString().endsWith(".gif")).count();
+    }
+  }
+
+  @Test
+  void everyModeGoesThroughHttpProxyAndVerboseNamesIt() throws Exception {
+    for (String mode : MODES) {
+      try (RecordingProxy proxy = RecordingProxy.start()) {
+        Path dest = tmp.resolve(mode);
+        Ended run =
+            flags(
+                Map.of("http_proxy", proxy.url()),
+                "--mode",
+                mode,
+                "-v",
+                "--metadata",
+                "-l",
+                "6",
+                "-d",
+                dest.toString());
+        assertThat(run.exitCode()).as(mode + ": " + run.err()).isZero();
+        assertThat(gifs(dest)).as(mode).isEqualTo(6);
+        assertThat(proxy.requests())
+            .as(mode)
+            .hasSize(12)
+            .allMatch(uri -> uri.matches("http://127\\.0\\.0\\.1:\\d+/flags/[a-z]{2}/.*"))
+            .filteredOn(uri -> uri.endsWith(".gif"))
+            .hasSize(6);
+        assertThat(run.err())
+            .as(mode)
+            .containsPattern(
+                "127\\.0\\.0\\.1:\\d+ through proxy "
+                    + proxy.url().replace(".", "\\.")
+                    + " \\(http_proxy\\)");
+      }
+    }
+  }
+
+  @Test
+  void allProxyServesHttpAndUpperCaseHttpProxyIsIgnored() throws Exception {
+    try (RecordingProxy all = RecordingProxy.start();
+        RecordingProxy upper = RecordingProxy.start()) {
+      Ended run =
+          flags(
+              Map.of("ALL_PROXY", all.url(), "HTTP_PROXY", upper.url()),
+              "-l",
+              "3",
+              "-d",
+              tmp.toString());
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(all.requests()).hasSize(3);
+      assertThat(upper.requests()).isEmpty();
+    }
+  }
+
+  @Test
+  void noProxyGoesAround() throws Exception {
+    for (String noProxy : List.of("127.0.0.1", "example.com,127.0.0.0/8", "*")) {
+      try (RecordingProxy proxy = RecordingProxy.start()) {
+        Path dest = tmp.resolve("d" + noProxy.length());
+        Ended run =
+            flags(
+                Map.of("http_proxy", proxy.url(), "no_proxy", noProxy),
+                "--mode",
+                "processes",
+                "-m",
+                "2",
+                "-v",
+                "-l",
+                "4",
+                "-d",
+                dest.toString());
+        assertThat(run.exitCode()).as(noProxy + ": " + run.err()).isZero();
+        assertThat(gifs(dest)).as(noProxy).isEqualTo(4);
+        assertThat(proxy.requests()).as(noProxy).isEmpty();
+        assertThat(run.err())
+            .as(noProxy)
+            .containsPattern("127\\.0\\.0\\.1:\\d+ directly \\(no_proxy\\)");
+      }
+    }
+  }
+}
