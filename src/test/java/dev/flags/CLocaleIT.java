@@ -79,7 +79,7 @@ class CLocaleIT {
       assertThat(names(dest))
           .as(mode)
           .hasSize(194)
-          .contains(IVORY_COAST, "Brazil.gif", "United_States.gif");
+          .contains(IVORY_COAST, "Brazil.gif", "United_States_of_America.gif");
     }
   }
 
