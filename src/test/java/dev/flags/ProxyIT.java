@@ -106,6 +106,33 @@ class ProxyIT {
   }
 
   @Test
+  void jvmProxyPropertiesStillWinOverTheEnvironment() throws Exception {
+    try (RecordingProxy explicit = RecordingProxy.start();
+        RecordingProxy env = RecordingProxy.start()) {
+      String port = explicit.url().substring(explicit.url().lastIndexOf(':') + 1);
+      Ended run =
+          flags(
+              Map.of(
+                  "http_proxy",
+                  env.url(),
+                  "FLAGS_JAVA_OPTS",
+                  // nonProxyHosts emptied: by default the JDK exempts 127.*
+                  "-Dhttp.proxyHost=127.0.0.1 -Dhttp.proxyPort=" + port + " -Dhttp.nonProxyHosts="),
+              "--mode",
+              "processes",
+              "-m",
+              "2",
+              "-l",
+              "4",
+              "-d",
+              tmp.toString());
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(explicit.requests()).hasSize(4);
+      assertThat(env.requests()).isEmpty();
+    }
+  }
+
+  @Test
   void noProxyGoesAround() throws Exception {
     for (String noProxy : List.of("127.0.0.1", "example.com,127.0.0.0/8", "*")) {
       try (RecordingProxy proxy = RecordingProxy.start()) {
