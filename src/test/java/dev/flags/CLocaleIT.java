@@ -3,12 +3,11 @@ package dev.flags;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,31 +29,15 @@ class CLocaleIT {
 
   @TempDir Path tmp;
 
-  record Ended(int exitCode, String out, String err) {}
-
   /** {@code env -i PATH=$PATH LC_ALL=C [extra...] command...}, run to its end. */
-  private static Ended inCLocale(Map<String, String> extra, String... command)
+  private static LauncherIT.Result inCLocale(Map<String, String> extra, String... command)
       throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command);
-    Map<String, String> env = builder.environment();
-    String path = env.get("PATH");
-    env.clear();
-    env.put("PATH", path);
+    Map<String, String> env = new HashMap<>(extra);
     env.put("LC_ALL", "C");
-    env.put("FLAGS_NO_BUILD", "1"); // `mvn verify` has just packaged it
-    env.putAll(extra);
-    Process process = builder.start();
-    process.getOutputStream().close();
-    byte[] err = process.getErrorStream().readAllBytes();
-    byte[] out = process.getInputStream().readAllBytes();
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    return new Ended(
-        process.exitValue(),
-        new String(out, StandardCharsets.UTF_8),
-        new String(err, StandardCharsets.UTF_8));
+    return LauncherIT.inBareEnvironment(env, command);
   }
 
-  private static Ended flags(Map<String, String> extra, String... args)
+  private static LauncherIT.Result flags(Map<String, String> extra, String... args)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("./flags"));
     command.addAll(List.of(args));
@@ -63,7 +46,7 @@ class CLocaleIT {
 
   /** The names in {@code dir}, as {@code ls} prints their bytes, decoded as UTF-8. */
   private static List<String> names(Path dir) throws IOException, InterruptedException {
-    Ended ls = inCLocale(Map.of(), "ls", "-1", "-A", dir.toString());
+    LauncherIT.Result ls = inCLocale(Map.of(), "ls", "-1", "-A", dir.toString());
     assertThat(ls.exitCode()).as(ls.err()).isZero();
     return ls.out().lines().toList();
   }
@@ -72,7 +55,8 @@ class CLocaleIT {
   void everyModeSavesAll194UnderTheirUtf8Names() throws Exception {
     for (String mode : MODES) {
       Path dest = tmp.resolve(mode);
-      Ended run = flags(Map.of(), "--mode", mode, "--metadata", "-a", "-d", dest.toString());
+      LauncherIT.Result run =
+          flags(Map.of(), "--mode", mode, "--metadata", "-a", "-d", dest.toString());
       assertThat(run.exitCode()).as(mode + ": " + run.err()).isZero();
       assertThat(run.err()).as(mode).isEmpty();
       assertThat(run.out()).as(mode).contains("194 flags downloaded.");
@@ -87,7 +71,7 @@ class CLocaleIT {
   void withoutTheCoercionNamesFallBackToAsciiAndSayWhy() throws Exception {
     for (String mode : MODES) {
       Path dest = tmp.resolve(mode);
-      Ended run =
+      LauncherIT.Result run =
           flags(
               Map.of("FLAGS_NO_LOCALE_COERCION", "1"),
               "--mode",
@@ -114,7 +98,7 @@ class CLocaleIT {
   void aDestinationAndATimelineWithAccentsAreUsable() throws Exception {
     // The accented names are made by bash from their UTF-8 bytes, not by this JVM, whose own
     // locale would decide how it encodes a child's arguments.
-    Ended run =
+    LauncherIT.Result run =
         inCLocale(
             Map.of(),
             "bash",

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flags.testing.RecordingProxy;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,28 +22,12 @@ class ProxyIT {
 
   @TempDir Path tmp;
 
-  record Ended(int exitCode, String out, String err) {}
-
-  /** {@code env -i PATH=... [env...] ./flags args...}: only the variables given. */
-  private static Ended flags(Map<String, String> env, String... args)
+  /** {@code env -i PATH=$PATH [env...] ./flags args...}: only the variables given. */
+  private static LauncherIT.Result flags(Map<String, String> env, String... args)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("./flags"));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command);
-    String path = builder.environment().get("PATH");
-    builder.environment().clear();
-    builder.environment().put("PATH", path);
-    builder.environment().put("FLAGS_NO_BUILD", "1");
-    builder.environment().putAll(env);
-    Process process = builder.start();
-    process.getOutputStream().close();
-    byte[] err = process.getErrorStream().readAllBytes();
-    byte[] out = process.getInputStream().readAllBytes();
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    return new Ended(
-        process.exitValue(),
-        new String(out, StandardCharsets.UTF_8),
-        new String(err, StandardCharsets.UTF_8));
+    return LauncherIT.inBareEnvironment(env, command.toArray(String[]::new));
   }
 
   private static long gifs(Path dir) throws IOException {
@@ -59,7 +41,7 @@ class ProxyIT {
     for (String mode : MODES) {
       try (RecordingProxy proxy = RecordingProxy.start()) {
         Path dest = tmp.resolve(mode);
-        Ended run =
+        LauncherIT.Result run =
             flags(
                 Map.of("http_proxy", proxy.url()),
                 "--mode",
@@ -92,7 +74,7 @@ class ProxyIT {
   void allProxyServesHttpAndUpperCaseHttpProxyIsIgnored() throws Exception {
     try (RecordingProxy all = RecordingProxy.start();
         RecordingProxy upper = RecordingProxy.start()) {
-      Ended run =
+      LauncherIT.Result run =
           flags(
               Map.of("ALL_PROXY", all.url(), "HTTP_PROXY", upper.url()),
               "-l",
@@ -110,7 +92,7 @@ class ProxyIT {
     try (RecordingProxy explicit = RecordingProxy.start();
         RecordingProxy env = RecordingProxy.start()) {
       String port = explicit.url().substring(explicit.url().lastIndexOf(':') + 1);
-      Ended run =
+      LauncherIT.Result run =
           flags(
               Map.of(
                   "http_proxy",
@@ -137,7 +119,7 @@ class ProxyIT {
     for (String noProxy : List.of("127.0.0.1", "example.com,127.0.0.0/8", "*")) {
       try (RecordingProxy proxy = RecordingProxy.start()) {
         Path dest = tmp.resolve("d" + noProxy.length());
-        Ended run =
+        LauncherIT.Result run =
             flags(
                 Map.of("http_proxy", proxy.url(), "no_proxy", noProxy),
                 "--mode",
