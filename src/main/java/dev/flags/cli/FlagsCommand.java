@@ -55,6 +55,7 @@ import picocli.CommandLine.Spec;
       "0:every flag was saved or is known not to exist (404)",
       "1:at least one flag failed (an error, or unfinished at --deadline)",
       "2:bad command line; nothing was downloaded",
+      "23:the report could not be written to stdout (a full disk, a closed stdout)",
       "130:interrupted by Ctrl-C (SIGINT); the partial report is printed",
       "143:terminated by SIGTERM; the partial report is printed"
     },
