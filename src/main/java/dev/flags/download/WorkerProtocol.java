@@ -109,7 +109,7 @@ final class WorkerProtocol {
   }
 
   /**
-   * Jackson's first use of a type costs a few hundred ms on a cold JVM. The warm-ups pay it ahead
+   * Jackson's first use of a type is slow on a cold JVM. The warm-ups pay for it ahead
    * (the worker before it says it is ready, the parent while its workers boot) rather than in the
    * first result, where it would look like a slow download.
    */
