@@ -19,11 +19,11 @@ import java.util.List;
  * </pre>
  *
  * <p>The cache keeps the classes (loaded and linked) of what this run did (method profiles are
- * turned off in pom.xml: with C1 only they made runs slower), so it does what users do: real downloads from the embedded server in every {@link Mode} (new
- * modes are trained without touching this class), the help of the command and of each subcommand,
- * {@code --version}, a usage error. Its output is thrown away; a run that ends with an unexpected
- * exit code fails the build, since a cache trained on an error path would speed up the wrong
- * classes.
+ * turned off in pom.xml: with C1 only they made runs slower), so it does what users do: real
+ * downloads from the embedded server in every {@link Mode} (new modes are trained without touching
+ * this class), the help of the command and of each subcommand, {@code --version}, a usage error.
+ * Its output is thrown away; a run that ends with an unexpected exit code fails the build, since a
+ * cache trained on an error path would speed up the wrong classes.
  *
  * <p>Every class the cache holds is loaded at start-up, used or not, so the workload stays to the
  * common paths: {@code -v} (Logback) is left out on purpose.

@@ -27,8 +27,8 @@
  *   <li><b>No TLS for a plain-http server</b> ({@code http.TlsSibling}): the trust store and an
  *       SSLContext are set up only if a server redirects to https.
  *   <li><b>Workers</b> ({@code download.ProcessPoolDownloader}): C1 only and the serial GC, the
- *       parent's AOT cache, and Jackson warmed up on both sides of the pipe before the first
- *       flag, so that its first use does not look like a slow download.
+ *       parent's AOT cache, and Jackson warmed up on both sides of the pipe before the first flag,
+ *       so that its first use does not look like a slow download.
  * </ul>
  */
 package dev.flags;

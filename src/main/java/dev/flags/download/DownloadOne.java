@@ -74,12 +74,12 @@ public final class DownloadOne implements AutoCloseable {
    * Reserves a file name for a flag for this run (see {@link FlagStore#claim}): a process pool's
    * parent decides its workers' claims here.
    */
-  boolean claim(String fileName, String cc) {
+  public boolean claim(String fileName, String cc) {
     return store.claim(fileName, cc);
   }
 
   /** The run's deadline as wall-clock ms since the epoch, the same in every process; 0 if none. */
-  long deadlineEpochMillis() {
+  public long deadlineEpochMillis() {
     return guard.hasDeadline()
         ? System.currentTimeMillis() + TimeUnit.NANOSECONDS.toMillis(guard.nanosLeft())
         : 0;
