@@ -33,7 +33,10 @@ public final class Main {
       HttpClients.warmUpInBackground(mentionsHttps(args));
     }
     System.exit(
-        FlagsCommand.executeAsMain(new PrintWriter(System.out), new PrintWriter(System.err), args));
+        FlagsCommand.executeAsMain(
+            new PrintWriter(System.out, false, System.out.charset()),
+            new PrintWriter(System.err, false, System.err.charset()),
+            args));
   }
 
   /** Whether an argument names an https server (a guess, like {@link #downloads}). */

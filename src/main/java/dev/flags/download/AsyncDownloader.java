@@ -132,7 +132,7 @@ public final class AsyncDownloader implements Downloader {
     Call call = downloadOne.newCall(cc);
     CompletableFuture<FlagResult> result = fetch(call, cc, startNanos, continuations);
     inFlight.put(cc, new InFlight(call, result));
-    result.whenComplete((r, e) -> finished.add(result));
+    var unused = result.whenComplete((r, e) -> finished.add(result));
   }
 
   /** The callback-to-future bridge: enqueues the call; the future completes with its result. */

@@ -31,6 +31,7 @@ final class CompletionLoop {
   /**
    * Runs {@code task} for each code on {@code executor}; returns the results in completion order.
    */
+  @SuppressWarnings("UndefinedEquals") // futures as keys: each is equal only to itself, as needed
   static List<FlagResult> downloadAll(
       ExecutorService executor,
       DownloadOne downloadOne,

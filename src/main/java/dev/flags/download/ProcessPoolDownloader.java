@@ -112,7 +112,7 @@ public final class ProcessPoolDownloader implements Downloader {
     this.command = List.copyOf(command);
   }
 
-  /** {@code java [fast-start options] -cp <this classpath> dev.flags.Main worker}. */
+  // The worker command: java [fast-start options] -cp <this classpath> dev.flags.Main worker.
   /**
    * How long a worker may hold a code before it is taken for frozen ({@code kill -STOP}, a stuck
    * JVM): a healthy one always answers sooner, since every attempt ends at its timeout (the body
