@@ -28,7 +28,10 @@ public final class Main {
       out.flush();
       // Nothing has started that would need shutting down; System.exit would first set up JDK
       // logging to log the exit.
-      Runtime.getRuntime().halt(stdout.exitCode(ExitCodes.OK, new PrintWriter(System.err)));
+      Runtime.getRuntime()
+          .halt(
+              stdout.exitCode(
+                  ExitCodes.OK, new PrintWriter(System.err, false, System.err.charset())));
     }
     if (args.length == 1 && args[0].equals(WorkerCommand.NAME)) {
       // A process-pool worker, started by its parent with exactly this argument: nothing to parse,
@@ -40,7 +43,7 @@ public final class Main {
       HttpClients.warmUpInBackground(mentionsHttps(args));
     }
     ReportOutput stdout = ReportOutput.stdout();
-    PrintWriter err = new PrintWriter(System.err);
+    PrintWriter err = new PrintWriter(System.err, false, System.err.charset());
     int code = FlagsCommand.executeAsMain(stdout.writer(), err, args);
     System.exit(stdout.exitCode(code, err));
   }

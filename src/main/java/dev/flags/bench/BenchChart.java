@@ -99,7 +99,9 @@ public final class BenchChart {
   private static Color colour(String modeLabel) {
     for (Mode mode : Mode.values()) {
       if (mode.label().equals(modeLabel)) {
-        return Palette.series(mode.ordinal());
+        @SuppressWarnings("EnumOrdinal") // the palette's colours follow the modes' declared order
+        int series = mode.ordinal();
+        return Palette.series(series);
       }
     }
     return Color.GRAY;

@@ -141,16 +141,16 @@ public final class Engine {
   }
 
   /** Stops the grace timer, if any, and waits until it can no longer interrupt anybody. */
+  @SuppressWarnings("ThreadJoinLoop") // it is a loop: an interrupted join is joined again
   private static void stop(Thread giveUp) {
     if (giveUp == null) {
       return;
     }
     giveUp.interrupt();
-    boolean joined = false;
-    while (!joined) {
+    while (true) {
       try {
         giveUp.join();
-        joined = true;
+        return;
       } catch (InterruptedException e) {
         // the timer itself, or a second Ctrl-C: it ends at once either way
       }

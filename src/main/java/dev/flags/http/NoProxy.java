@@ -20,7 +20,7 @@ record NoProxy(boolean everything, List<String> names, List<Network> networks) {
     List<String> names = new ArrayList<>();
     List<Network> networks = new ArrayList<>();
     boolean everything = false;
-    for (String raw : list.split(",")) {
+    for (String raw : list.split(",", -1)) {
       String entry = raw.strip().toLowerCase(Locale.ROOT);
       if (entry.equals("*")) {
         everything = true;
@@ -58,7 +58,7 @@ record NoProxy(boolean everything, List<String> names, List<Network> networks) {
   }
 
   /** An address and how many of its leading bits must match: {@code 192.168.0.0/16}. */
-  record Network(byte[] address, int bits) {
+  record Network(InetAddress address, int bits) {
     static Optional<Network> parse(String entry) {
       int slash = entry.indexOf('/');
       InetAddress address = literal(slash < 0 ? entry : entry.substring(0, slash));
@@ -74,17 +74,18 @@ record NoProxy(boolean everything, List<String> names, List<Network> networks) {
           return Optional.empty();
         }
       }
-      return Optional.of(new Network(address.getAddress(), bits));
+      return Optional.of(new Network(address, bits));
     }
 
     boolean contains(InetAddress candidate) {
       byte[] other = candidate.getAddress();
-      if (other.length != address.length) {
+      byte[] own = address.getAddress();
+      if (other.length != own.length) {
         return false;
       }
       for (int bit = 0; bit < bits; bit++) {
         int mask = 0x80 >>> (bit % 8);
-        if ((other[bit / 8] & mask) != (address[bit / 8] & mask)) {
+        if ((other[bit / 8] & mask) != (own[bit / 8] & mask)) {
           return false;
         }
       }

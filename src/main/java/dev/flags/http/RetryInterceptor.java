@@ -53,7 +53,7 @@ public final class RetryInterceptor implements Interceptor {
       long limit = Math.min(timeoutNanos, left);
       boolean cutByDeadline = left < timeoutNanos;
       long start = System.nanoTime();
-      int millis = (int) Math.clamp((limit + 999_999) / 1_000_000, 1, Integer.MAX_VALUE);
+      int millis = Math.clamp((limit + 999_999) / 1_000_000, 1, Integer.MAX_VALUE);
       Chain timed =
           chain
               .withConnectTimeout(millis, TimeUnit.MILLISECONDS)

@@ -32,16 +32,13 @@ record Column<T>(String name, Function<T, Object> value) {
   }
 
   private static void write(JsonGenerator out, Object value) throws IOException {
-    if (value == null) {
-      out.writeNull();
-    } else if (value instanceof String text) {
-      out.writeString(text);
-    } else if (value instanceof Integer || value instanceof Long) {
-      out.writeNumber(((Number) value).longValue());
-    } else if (value instanceof Double number) {
-      out.writeNumber(number);
-    } else {
-      throw new IllegalArgumentException("no machine form for " + value.getClass());
+    switch (value) {
+      case null -> out.writeNull();
+      case String text -> out.writeString(text);
+      case Integer number -> out.writeNumber(number.longValue());
+      case Long number -> out.writeNumber(number);
+      case Double number -> out.writeNumber(number);
+      default -> throw new IllegalArgumentException("no machine form for " + value.getClass());
     }
   }
 }

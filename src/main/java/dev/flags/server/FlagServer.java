@@ -130,9 +130,7 @@ public final class FlagServer implements AutoCloseable {
         open.add(socket);
         Thread.ofVirtual().name("flag-server-conn").start(() -> serve(socket));
       } catch (IOException e) {
-        if (!closed) {
-          continue; // a failed accept (e.g. out of descriptors) must not stop the server
-        }
+        // A failed accept (e.g. out of descriptors) must not stop the server: only close() does.
       }
     }
   }
@@ -199,26 +197,26 @@ public final class FlagServer implements AutoCloseable {
       }
       return keepAlive;
     }
-    switch (fault.get()) {
+    return switch (fault.get()) {
       case RESET -> {
         socket.setSoLinger(true, 0); // close with a RST instead of a FIN
         socket.close();
-        return false;
+        yield false;
       }
       case GARBAGE -> {
         out.write(garbage(decision.salt()));
-        return false;
+        yield false;
       }
       case TRUNCATED -> {
         answer.writeHead(out, keepAlive);
         if (body) {
           out.write(answer.body(), 0, answer.body().length / 2);
         }
-        return false;
+        yield false;
       }
       case SLOW_BODY -> {
         answer.writeHead(out, keepAlive);
-        return (!body || dribble(out, answer.body())) && keepAlive;
+        yield (!body || dribble(out, answer.body())) && keepAlive;
       }
       case STALL -> {
         // Silence until the client gives up and closes (or the idle timeout fires): whatever it
@@ -226,12 +224,10 @@ public final class FlagServer implements AutoCloseable {
         while (!closed && in.read() != -1) {
           // waiting
         }
-        return false;
+        yield false;
       }
-      default -> {
-        return false; // EMPTY: close without a word
-      }
-    }
+      default -> false; // EMPTY: close without a word
+    };
   }
 
   /** The status, headers and body this request gets, before any fault breaks the connection. */
@@ -306,6 +302,7 @@ public final class FlagServer implements AutoCloseable {
   }
 
   /** What to send: status, media type, body, and any extra header lines (each ending in CRLF). */
+  @SuppressWarnings("ArrayRecordComponent") // sent as it is, never compared
   private record Answer(int status, String contentType, byte[] body, String extraHeaders) {
     /** A short text answer whose body is the reason phrase: {@code I'm a teapot}. */
     static Answer text(int status, String extraHeaders) {
@@ -366,7 +363,7 @@ public final class FlagServer implements AutoCloseable {
       if (requestLine == null) {
         return Optional.empty();
       }
-      String[] parts = requestLine.split(" ");
+      String[] parts = requestLine.split(" ", -1);
       if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) {
         throw new BadRequest("bad request line");
       }

@@ -80,8 +80,7 @@ public final class SafeNames {
    */
   private static boolean platformCanName(String name) {
     try {
-      Path.of(name);
-      return true;
+      return Path.of(name).getFileName() != null;
     } catch (InvalidPathException e) {
       return false;
     }

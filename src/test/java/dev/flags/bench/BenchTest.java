@@ -109,7 +109,7 @@ class BenchTest {
           .isCloseTo(4 / median, within(4 / median * 0.05));
       assertThat(row.get("efficiency").asDouble()).isPositive().isLessThanOrEqualTo(1.0);
       int c = row.get("max_req").asInt();
-      assertThat(row.get("ideal_s").asDouble()).isEqualTo(((4 + c - 1) / c) * 0.010, within(1e-9));
+      assertThat(row.get("ideal_s").asDouble()).isEqualTo(Math.ceilDiv(4, c) * 0.010, within(1e-9));
       assertThat(row.get("worker_startup_s").asDouble()).isZero();
       assertThat(row.get("errors").asInt()).isZero();
       assertThat(row.get("runs_with_errors").asInt()).isZero();

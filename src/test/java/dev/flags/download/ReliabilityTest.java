@@ -312,8 +312,14 @@ class ReliabilityTest {
                   socket.getInputStream().read(new byte[8192]);
                   var out = socket.getOutputStream();
                   out.write(
-                      ("HTTP/1.1 200 OK\r\nContent-Length: 10\r\nTransfer-Encoding: chunked\r\n"
-                              + "Connection: close\r\n\r\n40\r\n")
+                      """
+                      HTTP/1.1 200 OK\r
+                      Content-Length: 10\r
+                      Transfer-Encoding: chunked\r
+                      Connection: close\r
+                      \r
+                      40\r
+                      """
                           .getBytes(StandardCharsets.US_ASCII));
                   out.write(gif, 0, 64);
                   out.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));

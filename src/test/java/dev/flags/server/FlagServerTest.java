@@ -8,6 +8,7 @@ import dev.flags.http.HttpDates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -83,7 +84,7 @@ class FlagServerTest {
 
   @Test
   void keepsTheConnectionAliveAcrossRequests() throws IOException {
-    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
       OutputStream out = socket.getOutputStream();
       String request = "GET /flags/jp/jp.gif HTTP/1.1\r\nHost: x\r\n\r\n";
       out.write((request + request).getBytes(StandardCharsets.US_ASCII));
@@ -100,7 +101,7 @@ class FlagServerTest {
 
   @Test
   void answersGarbageWith400() throws IOException {
-    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
       socket.getOutputStream().write("NONSENSE\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       assertThat(readHead(socket.getInputStream())).startsWith("HTTP/1.1 400");
     }

@@ -97,7 +97,7 @@ class FaultMixTest {
   }
 
   private void run(Mode mode, long seed, boolean metadata) throws Exception {
-    Chaos chaos = Chaos.NONE.withFaults(MIX).withSeed(seed).withSlowBody(Duration.ofMillis(1_000));
+    Chaos chaos = Chaos.NONE.withFaults(MIX).withSeed(seed).withSlowBody(Duration.ofSeconds(1));
     Figures thisRun = new Figures("");
     Path dest = root.resolve("dest");
     try (FlagServer server =

@@ -65,7 +65,7 @@ public final class RecordingProxy implements AutoCloseable {
         OutputStream out = new BufferedOutputStream(socket.getOutputStream())) {
       String head;
       while ((head = readHead(in)) != null) {
-        String[] requestLine = head.substring(0, head.indexOf("\r\n")).split(" ");
+        String[] requestLine = head.substring(0, head.indexOf("\r\n")).split(" ", -1);
         if (!requestLine[0].equals("GET") || !requestLine[1].startsWith("http://")) {
           out.write("HTTP/1.1 405 Not a proxy GET\r\nContent-Length: 0\r\n\r\n".getBytes(US_ASCII));
           out.flush();

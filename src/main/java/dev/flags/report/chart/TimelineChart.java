@@ -122,8 +122,10 @@ public final class TimelineChart {
     renderer.setDrawBarOutline(true);
     renderer.setDefaultOutlineStroke(new BasicStroke(0.6f));
     for (FlagStatus status : FlagStatus.values()) {
-      renderer.setSeriesPaint(status.ordinal(), COLOURS.get(status));
-      renderer.setSeriesOutlinePaint(status.ordinal(), COLOURS.get(status).darker());
+      @SuppressWarnings("EnumOrdinal") // the dataset adds one series per status, in this order
+      int series = status.ordinal();
+      renderer.setSeriesPaint(series, COLOURS.get(status));
+      renderer.setSeriesOutlinePaint(series, COLOURS.get(status).darker());
     }
 
     SymbolAxis workers =
@@ -195,7 +197,7 @@ public final class TimelineChart {
           Map.of("class", "request", "data-worker", r.worker(), "data-cc", r.cc()));
       g2.setRenderingHint(SVGHints.KEY_ELEMENT_TITLE, describe(r));
       flat.paintBar(g2, renderer, row, column, bar, base);
-      g2.setRenderingHint(SVGHints.KEY_END_GROUP, Boolean.TRUE);
+      g2.setRenderingHint(SVGHints.KEY_END_GROUP, true);
     }
 
     @Override
