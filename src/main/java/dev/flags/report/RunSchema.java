@@ -91,7 +91,7 @@ public final class RunSchema {
     return out.toString();
   }
 
-  /** Made on first use: a run writes one format, and the CSV factory alone costs ~6 ms. */
+  /** Made on first use: a run writes one format at most, and pays only for that one. */
   private static final class Json {
     static final JsonFactory FACTORY = new JsonFactory();
   }

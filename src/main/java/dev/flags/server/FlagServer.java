@@ -26,10 +26,10 @@ import okhttp3.HttpUrl;
 /**
  * A small HTTP/1.1 server for flags, one virtual thread per connection.
  *
- * <p>Why not WireMock or the JDK's {@code HttpServer}: WireMock's cold start (~0.6 s) would
- * dominate a default 20-flag run, and neither gives the byte-level control that fault injection
- * needs (resets, truncated bodies, garbage). A GET-only server of a flat catalog is small enough to
- * own; WireMock stays the reference server in the tests.
+ * <p>Why not WireMock or the JDK's {@code HttpServer}: WireMock's cold start would dominate a
+ * default 20-flag run, and neither gives the byte-level control that fault injection needs (resets,
+ * truncated bodies, garbage). A GET-only server of a flat catalog is small enough to own; WireMock
+ * stays the reference server in the tests.
  *
  * <p>A {@link Chaos} makes it misbehave on purpose: delays (a sleeping virtual thread holds up only
  * its own connection), error statuses and faults down to the byte level.

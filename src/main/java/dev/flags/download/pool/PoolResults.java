@@ -1,8 +1,9 @@
 package dev.flags.download.pool;
 
 import dev.flags.download.FlagResult;
-import dev.flags.download.FlagStatus;
 import dev.flags.download.ResultListener;
+import dev.flags.outcome.Cause;
+import dev.flags.outcome.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,43 +36,23 @@ final class PoolResults {
    * worker measured. Attempts on workers that died on it count too.
    */
   FlagResult fromWorker(FlagResult r, WorkerState.Busy busy) {
-    return new FlagResult(
-        r.cc(),
-        r.status(),
-        r.bytes(),
-        r.attempts() + busy.task().crashes(),
-        sinceRunStartMs(busy.sinceNanos()),
-        r.ms(),
-        r.worker(),
-        r.error(),
-        r.file(),
-        r.skipped());
+    return r.withAttempts(r.attempts() + busy.task().crashes())
+        .withTime(sinceRunStartMs(busy.sinceNanos()), r.ms());
   }
 
   /** An ERROR for a code its worker failed; {@code attempts}: the HTTP requests it cost. */
   FlagResult failure(WorkerHandle worker, WorkerState.Busy busy, String error, int attempts) {
-    return new FlagResult(
-        busy.task().cc(),
-        FlagStatus.ERROR,
-        0,
-        attempts,
-        sinceRunStartMs(busy.sinceNanos()),
-        (System.nanoTime() - busy.sinceNanos()) / 1_000_000,
-        worker.name,
-        error);
+    return FlagResult.of(busy.task().cc(), Outcome.failed(new Cause.WorkerDied(error)))
+        .withAttempts(attempts)
+        .withTime(
+            sinceRunStartMs(busy.sinceNanos()), (System.nanoTime() - busy.sinceNanos()) / 1_000_000)
+        .withWorker(worker.name);
   }
 
   /** An ERROR for a code no worker could take. */
   FlagResult noWorker(String cc, String why) {
-    return new FlagResult(
-        cc,
-        FlagStatus.ERROR,
-        0,
-        0,
-        sinceRunStartMs(System.nanoTime()),
-        0,
-        "-",
-        "no worker process could start (" + why + ")");
+    Cause cause = new Cause.WorkerDied("no worker process could start (" + why + ")");
+    return FlagResult.of(cc, Outcome.failed(cause)).withTime(sinceRunStartMs(System.nanoTime()), 0);
   }
 
   private long sinceRunStartMs(long nanos) {
