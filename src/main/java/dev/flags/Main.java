@@ -56,6 +56,6 @@ public final class Main {
         return false;
       }
     }
-    return args.length == 0 || !args[0].equals("serve");
+    return args.length == 0 || !(args[0].equals("serve") || args[0].equals("completion"));
   }
 }

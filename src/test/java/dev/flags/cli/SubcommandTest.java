@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,8 +32,10 @@ class SubcommandTest {
     assertThat(code).isZero();
     assertThat(out.toString())
         .contains("Commands:")
-        .contains("  bench  " + BenchCommand.HEADER.substring(0, 30))
-        .contains("  serve  " + ServeCommand.HEADER)
+        // The names are padded to the longest one's width.
+        .containsPattern("\\n  bench +" + Pattern.quote(BenchCommand.HEADER.substring(0, 30)))
+        .containsPattern("\\n  serve +" + Pattern.quote(ServeCommand.HEADER.substring(0, 30)))
+        .containsPattern("\\n  completion +" + Pattern.quote(CompletionCommand.HEADER))
         .doesNotContain("  worker  ");
   }
 
