@@ -38,10 +38,12 @@ class DistIT {
   @BeforeEach
   void aPathWithNoJava() throws IOException {
     path = Files.createDirectories(tmp.resolve("path"));
-    // The one command the launcher needs to follow the link to itself.
-    Path readlink = path.resolve("readlink");
-    Files.writeString(readlink, "#!/bin/sh\nexec /usr/bin/readlink \"$@\"\n");
-    Files.setPosixFilePermissions(readlink, PosixFilePermissions.fromString("rwxr-xr-x"));
+    // What the launcher needs: bash for its #! line, readlink to follow the link to itself.
+    for (String tool : List.of("bash", "readlink")) {
+      Path wrapper = path.resolve(tool);
+      Files.writeString(wrapper, "#!/bin/sh\nexec /usr/bin/" + tool + " \"$@\"\n");
+      Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
   }
 
   /** Runs {@code flags args...} as found on the PATH, from a folder of its own. */
