@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -37,13 +36,8 @@ class DistIT {
 
   @BeforeEach
   void aPathWithNoJava() throws IOException {
-    path = Files.createDirectories(tmp.resolve("path"));
     // What the launcher needs: bash for its #! line, readlink to follow the link to itself.
-    for (String tool : List.of("bash", "readlink")) {
-      Path wrapper = path.resolve(tool);
-      Files.writeString(wrapper, "#!/bin/sh\nexec /usr/bin/" + tool + " \"$@\"\n");
-      Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
-    }
+    path = Bash.commandsOnly(tmp.resolve("path"), "bash", "readlink");
   }
 
   /** Runs {@code flags args...} as found on the PATH, from a folder of its own. */

@@ -39,10 +39,7 @@ class LauncherJdkTest {
     root = Files.createDirectories(dir.resolve("root"));
     home = Files.createDirectories(dir.resolve("home"));
     // The commands the launcher may start, and no java.
-    tools = Files.createDirectories(dir.resolve("tools"));
-    for (String tool : new String[] {"readlink", "cat"}) {
-      executable(tools.resolve(tool), "#!/bin/sh\nexec /usr/bin/" + tool + " \"$@\"\n");
-    }
+    tools = Bash.commandsOnly(dir.resolve("tools"), "readlink", "cat");
   }
 
   /** A fake JDK home at {@code at}: a release file saying {@code version}, a java stub. */

@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +25,23 @@ final class DebPackage {
   private DebPackage() {}
 
   static final String MAINTAINER = "flags developers <flags@example.org>";
+
+  /**
+   * What lintian reports that is so by design: the runtime is an upstream OpenJDK image, built with
+   * its own copies of these libraries (Debian's openjdk packages link the system's instead); there
+   * is no Java 25 runtime package to depend on in Debian stable.
+   */
+  private static final String LINTIAN_OVERRIDES =
+      """
+      # The bundled OpenJDK runtime (jlink image) carries its own copies of these libraries.
+      flags: embedded-library freetype [usr/lib/flags/runtime/lib/libfreetype.so]
+      flags: embedded-library lcms2 [usr/lib/flags/runtime/lib/liblcms.so]
+      flags: embedded-library libjpeg [usr/lib/flags/runtime/lib/libjavajpeg.so]
+      flags: embedded-library libjpeg [usr/lib/flags/runtime/lib/libsplashscreen.so]
+      flags: embedded-library zlib [usr/lib/flags/runtime/lib/libjli.so]
+      flags: embedded-library zlib [usr/lib/flags/runtime/lib/libsplashscreen.so]
+      flags: embedded-library zlib [usr/lib/flags/runtime/lib/libzip.so]
+      """;
 
   static void build(Path tree, Path target, String version)
       throws IOException, InterruptedException {
@@ -39,6 +58,8 @@ final class DebPackage {
     Path doc = Files.createDirectories(root.resolve("usr/share/doc/flags"));
     Files.writeString(doc.resolve("copyright"), copyright());
     Files.writeString(doc.resolve("changelog"), changelog(version));
+    Path overrides = Files.createDirectories(root.resolve("usr/share/lintian/overrides"));
+    Files.writeString(overrides.resolve("flags"), LINTIAN_OVERRIDES);
     Trees.normalizeModes(root);
     gzip(root, doc.resolve("changelog"));
     try (Stream<Path> pages = Files.list(root.resolve("usr/share/man/man1"))) {
@@ -90,7 +111,7 @@ final class DebPackage {
         Upstream-Name: flags
 
         Files: *
-        Copyright: the flags developers
+        Copyright: 2026 the flags developers
         License: other
          The flags developers have not chosen a license yet: ask them before
          redistributing this package.
@@ -116,7 +137,8 @@ final class DebPackage {
             version,
             version,
             MAINTAINER,
-            ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME));
+            ZonedDateTime.now(ZoneOffset.UTC)
+                .format(DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.ROOT)));
   }
 
   /** {@code gzip -9n}: what Debian expects of man pages and changelogs. */

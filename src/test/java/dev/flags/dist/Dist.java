@@ -51,6 +51,7 @@ public final class Dist {
 
     String modules = modules(target);
     jlink(modules, tree.resolve("runtime"));
+    strip(tree.resolve("runtime"));
     copyApp(target, tree.resolve("app"));
     train(tree, target.resolve("dist-training"));
     copyLauncher(basedir, tree.resolve("bin"));
@@ -110,6 +111,28 @@ public final class Dist {
         runtime.toString());
     // The archive for heaps over 32 GB (no compressed oops): such a JVM starts without one.
     Files.delete(runtime.resolve("lib/server/classes_nocoops.jsa"));
+  }
+
+  /**
+   * Strips the runtime's programs and libraries of their symbols, as Debian's dh_strip does
+   * (jlink's --strip-native-debug-symbols leaves the symbol tables): a third smaller libjvm. Before
+   * the training: the AOT cache is written by the stripped JVM it will serve.
+   */
+  static void strip(Path runtime) throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "strip",
+                "--strip-unneeded",
+                "--remove-section=.comment",
+                "--remove-section=.note"));
+    for (Path file : Trees.files(runtime)) {
+      String name = file.getFileName().toString();
+      if (name.endsWith(".so") || file.startsWith("bin") || Trees.isProgram(file)) {
+        command.add(runtime.resolve(file).toString());
+      }
+    }
+    run(runtime, command.toArray(String[]::new));
   }
 
   private static void copyApp(Path target, Path app) throws IOException {
@@ -180,7 +203,8 @@ public final class Dist {
       throw new IOException("flags completion bash: exit " + code + ": " + err);
     }
     Files.createDirectories(file.getParent());
-    Files.writeString(file, out.toString());
+    // bash-completion sources it: a #! line would only mislead.
+    Files.writeString(file, out.toString().replaceFirst("\\A#!.*\n", ""));
   }
 
   private static void copy(Path from, Path to) throws IOException {

@@ -61,10 +61,16 @@ final class Trees {
         boolean program =
             Files.isDirectory(path)
                 || path.getParent().getFileName().toString().equals("bin")
-                || path.getFileName().toString().equals("jspawnhelper");
+                || isProgram(path);
         Files.setPosixFilePermissions(path, program ? EXECUTABLE : PLAIN);
       }
     }
+  }
+
+  /** The runtime's programs outside its {@code bin}: {@code jspawnhelper} starts processes. */
+  static boolean isProgram(Path file) {
+    String name = file.getFileName().toString();
+    return name.equals("jspawnhelper") || name.equals("jexec");
   }
 
   /** The regular files under {@code dir}, sorted, relative to it. */

@@ -3,6 +3,9 @@ package dev.flags.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,20 @@ public final class Bash {
 
   /** What one bash run printed and returned. */
   public record Run(int exitCode, String out, String err) {}
+
+  /**
+   * Makes {@code dir} a folder for PATH that holds only {@code commands}: scripts that run {@code
+   * /usr/bin}'s, so a test controls everything else its PATH offers (no java, above all).
+   */
+  public static Path commandsOnly(Path dir, String... commands) throws IOException {
+    Files.createDirectories(dir);
+    for (String command : commands) {
+      Path script = dir.resolve(command);
+      Files.writeString(script, "#!/bin/sh\nexec /usr/bin/" + command + " \"$@\"\n");
+      Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+    return dir;
+  }
 
   /** {@code bash -c script args...} with {@code env} added to this environment. */
   public static Run run(Map<String, String> env, String script, String... args)
