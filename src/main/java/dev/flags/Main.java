@@ -68,6 +68,7 @@ public final class Main {
         return false;
       }
     }
-    return args.length == 0 || !(args[0].equals("serve") || args[0].equals("report"));
+    return args.length == 0
+        || !(args[0].equals("serve") || args[0].equals("report") || args[0].equals("completion"));
   }
 }

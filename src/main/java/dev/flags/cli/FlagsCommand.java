@@ -124,7 +124,23 @@ public final class FlagsCommand implements Callable<Integer> {
           new Subcommand("bench", BenchCommand.HEADER, BenchCommand::new),
           new Subcommand("serve", ServeCommand.HEADER, ServeCommand::new),
           new Subcommand("report", ReportCommand.HEADER, ReportCommand::new),
+          new Subcommand(CompletionCommand.NAME, CompletionCommand.HEADER, CompletionCommand::new),
           new Subcommand(WorkerCommand.NAME, null, WorkerCommand::new));
+
+  /**
+   * The whole command model: the root and every visible subcommand, as a user sees them. The
+   * completion script and the man pages are generated from it, so they say what {@code --help}
+   * says.
+   */
+  public static CommandLine model() {
+    CommandLine cli = new CommandLine(new FlagsCommand());
+    for (Subcommand subcommand : SUBCOMMANDS) {
+      if (!subcommand.hidden()) {
+        cli.addSubcommand(subcommand.name(), subcommand.command().get());
+      }
+    }
+    return cli;
+  }
 
   /**
    * Adds the subcommands this command line may run (those it names: an argument with a subcommand's
