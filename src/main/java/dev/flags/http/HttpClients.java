@@ -81,7 +81,8 @@ public final class HttpClients {
     OkHttpClient.Builder builder =
         new OkHttpClient.Builder()
             .dispatcher(dispatcher)
-            .connectionPool(new ConnectionPool(Math.max(concurrency, 5), 5, TimeUnit.MINUTES));
+            .connectionPool(new ConnectionPool(Math.max(concurrency, 5), 5, TimeUnit.MINUTES))
+            .proxySelector(EnvProxies.fromEnvironment());
     return tls ? builder : builder.connectionSpecs(PLAIN_HTTP);
   }
 

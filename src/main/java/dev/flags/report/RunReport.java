@@ -1,5 +1,6 @@
 package dev.flags.report;
 
+import dev.flags.country.Shard;
 import dev.flags.download.FlagResult;
 import dev.flags.download.FlagStatus;
 import dev.flags.outcome.Cause;
@@ -19,6 +20,8 @@ import java.util.List;
  * @param startedAt wall-clock start, for machine formats
  * @param elapsed from start to the last result
  * @param workerStartup part of {@code elapsed} spent starting workers (process pool), else zero
+ * @param shard which part of the code list the run took ({@code --shard}); {@link Shard#WHOLE}
+ *     unless sharded, and for a merged report
  */
 public record RunReport(
     String mode,
@@ -29,11 +32,51 @@ public record RunReport(
     List<FlagResult> results,
     Instant startedAt,
     Duration elapsed,
-    Duration workerStartup) {
+    Duration workerStartup,
+    Shard shard) {
 
   public RunReport {
     codes = List.copyOf(codes);
     results = List.copyOf(results);
+  }
+
+  /** A run of the whole code list. */
+  public RunReport(
+      String mode,
+      int maxReq,
+      String serverLabel,
+      String baseUrl,
+      List<String> codes,
+      List<FlagResult> results,
+      Instant startedAt,
+      Duration elapsed,
+      Duration workerStartup) {
+    this(
+        mode,
+        maxReq,
+        serverLabel,
+        baseUrl,
+        codes,
+        results,
+        startedAt,
+        elapsed,
+        workerStartup,
+        Shard.WHOLE);
+  }
+
+  /** The same report, of a run that took {@code part} of the code list. */
+  public RunReport withShard(Shard part) {
+    return new RunReport(
+        mode,
+        maxReq,
+        serverLabel,
+        baseUrl,
+        codes,
+        results,
+        startedAt,
+        elapsed,
+        workerStartup,
+        part);
   }
 
   public long count(FlagStatus status) {

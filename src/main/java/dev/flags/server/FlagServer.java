@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import okhttp3.HttpUrl;
 
 /**
  * A small HTTP/1.1 server for flags, one virtual thread per connection.
@@ -91,14 +92,21 @@ public final class FlagServer implements AutoCloseable {
     return listener.getLocalPort();
   }
 
-  /** {@code http://127.0.0.1:PORT/flags}: the base URL clients append {@code /cc/cc.gif} to. */
+  /**
+   * {@code http://127.0.0.1:PORT/flags}: the base URL clients append {@code /cc/cc.gif} to. An IPv6
+   * address in its short form, {@code http://[::1]:18500/flags} (OkHttp's URL canonicalises it),
+   * and without a zone ({@code %eth0}), which no URL can carry.
+   */
   public String baseUrl() {
     InetAddress address = listener.getInetAddress();
     String host = address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress();
-    if (host.contains(":")) {
-      host = "[" + host + "]";
-    }
-    return "http://" + host + ":" + port() + "/flags";
+    return new HttpUrl.Builder()
+        .scheme("http")
+        .host(host.replaceFirst("%.*", ""))
+        .port(port())
+        .addPathSegment("flags")
+        .build()
+        .toString();
   }
 
   @Override
