@@ -242,7 +242,7 @@ public final class FlagsCommand implements Callable<Integer> {
       if (info != null && !quiet) {
         TextReport.header(info, server.label(), baseUrl, codes, concurrency, codeOptions.shard());
       }
-      RunSpec spec =
+      RunSpec run =
           RunSpec.builder()
               .mode(mode)
               .codes(codes)
@@ -259,7 +259,7 @@ public final class FlagsCommand implements Callable<Integer> {
               .update(saveOptions.update())
               .metadata(saveOptions.metadata())
               .build();
-      Engine engine = Engine.of(spec);
+      Engine engine = Engine.of(run);
       RunReport report;
       int stoppedBy;
       try (Progress progress =

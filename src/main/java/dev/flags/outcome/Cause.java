@@ -6,8 +6,8 @@ import java.util.Locale;
 /**
  * Why a flag failed, as a type: the words a user reads ({@link #text}) and whether another attempt
  * may help ({@link #retryable}) both follow from it, so no code ever looks at a message to decide
- * what to do. A new cause is one more record here, with its words and, if a retry may help, {@code
- * retryable}; worker processes send causes over as JSON, tagged with the record's name.
+ * what to do. A new cause is one more record here, with its words, implementing {@link Transient}
+ * if a retry may help; worker processes send causes over as JSON, tagged with the record's name.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME)
 public sealed interface Cause {
@@ -20,80 +20,61 @@ public sealed interface Cause {
     return false;
   }
 
+  /**
+   * A failure of the moment (the network, a server's hiccup): another attempt, on a new connection,
+   * may well succeed, so it is retried.
+   */
+  sealed interface Transient extends Cause {
+    @Override
+    default boolean retryable() {
+      return true;
+    }
+  }
+
   /** An attempt ran out of {@code --timeout}. */
-  record Timeout(double seconds) implements Cause {
+  record Timeout(double seconds) implements Transient {
     @Override
     public String text() {
       return String.format(Locale.ROOT, "timed out after %.1f s", seconds);
     }
-
-    @Override
-    public boolean retryable() {
-      return true;
-    }
   }
 
   /** Nobody listens on the port. */
-  record Refused() implements Cause {
+  record Refused() implements Transient {
     @Override
     public String text() {
       return "connection refused";
     }
-
-    @Override
-    public boolean retryable() {
-      return true;
-    }
   }
 
   /** A connect failed for another reason than a refusal. */
-  record CannotConnect() implements Cause {
+  record CannotConnect() implements Transient {
     @Override
     public String text() {
       return "cannot connect";
     }
-
-    @Override
-    public boolean retryable() {
-      return true;
-    }
   }
 
-  record NoRoute() implements Cause {
+  record NoRoute() implements Transient {
     @Override
     public String text() {
       return "no route to host";
     }
-
-    @Override
-    public boolean retryable() {
-      return true;
-    }
   }
 
   /** The peer reset the connection (or the pipe broke). */
-  record Reset() implements Cause {
+  record Reset() implements Transient {
     @Override
     public String text() {
       return "connection reset";
     }
-
-    @Override
-    public boolean retryable() {
-      return true;
-    }
   }
 
   /** The connection closed before a response began. */
-  record ClosedEarly() implements Cause {
+  record ClosedEarly() implements Transient {
     @Override
     public String text() {
       return "connection closed before the response";
-    }
-
-    @Override
-    public boolean retryable() {
-      return true;
     }
   }
 
@@ -105,15 +86,10 @@ public sealed interface Cause {
    * @param seen the line received, only when it is short readable ASCII ({@code SSH-2.0-...}),
    *     which says what answered; empty for random bytes
    */
-  record NotHttp(String seen) implements Cause {
+  record NotHttp(String seen) implements Transient {
     @Override
     public String text() {
       return "bad response: not HTTP" + (seen.isEmpty() ? "" : " ('" + seen + "')");
-    }
-
-    @Override
-    public boolean retryable() {
-      return true;
     }
   }
 
@@ -126,30 +102,20 @@ public sealed interface Cause {
   }
 
   /** The connection closed before {@code declared} bytes of body had come. */
-  record Truncated(long got, long declared) implements Cause {
+  record Truncated(long got, long declared) implements Transient {
     @Override
     public String text() {
       return "body truncated (" + got + " of " + declared + " bytes)";
-    }
-
-    @Override
-    public boolean retryable() {
-      return true;
     }
   }
 
   /**
    * A body without a declared length (chunked) broke off mid-stream: retried as a truncated one.
    */
-  record BrokenBody(long got) implements Cause {
+  record BrokenBody(long got) implements Transient {
     @Override
     public String text() {
       return "broken body (after " + got + " bytes)";
-    }
-
-    @Override
-    public boolean retryable() {
-      return true;
     }
   }
 
@@ -166,7 +132,7 @@ public sealed interface Cause {
    * @param text {@code HTTP 503 Service Unavailable} (see {@code http.StatusText})
    */
   record HttpStatus(int code, String text) implements Cause {
-    /** 408, 429 and 5xx: the server may answer differently in a moment. */
+    /** 408, 429 and 5xx: the server may answer differently in a moment; no other status. */
     @Override
     public boolean retryable() {
       return code == 408 || code == 429 || (code >= 500 && code <= 599);

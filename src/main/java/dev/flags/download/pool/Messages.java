@@ -7,6 +7,8 @@ import dev.flags.download.FlagResult;
 import dev.flags.outcome.Cause;
 import dev.flags.outcome.Outcome;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** {@link Message}s to and from JSON lines, by Jackson; the same code on both sides of the pipe. */
@@ -17,9 +19,22 @@ final class Messages {
   /** Results carry sealed outcomes and causes, named by their records' simple names. */
   private static ObjectMapper mapper() {
     ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-    mapper.registerSubtypes(Outcome.class.getPermittedSubclasses());
-    mapper.registerSubtypes(Cause.class.getPermittedSubclasses());
+    mapper.registerSubtypes(records(Outcome.class).toArray(Class<?>[]::new));
+    mapper.registerSubtypes(records(Cause.class).toArray(Class<?>[]::new));
     return mapper;
+  }
+
+  /** The records of a sealed type, through its sealed subtypes ({@code Cause.Transient}). */
+  static List<Class<?>> records(Class<?> sealed) {
+    List<Class<?>> records = new ArrayList<>();
+    for (Class<?> type : sealed.getPermittedSubclasses()) {
+      if (type.isSealed()) {
+        records.addAll(records(type));
+      } else {
+        records.add(type);
+      }
+    }
+    return records;
   }
 
   private Messages() {}
