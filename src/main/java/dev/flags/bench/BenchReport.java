@@ -19,6 +19,8 @@ import java.util.Locale;
  * @param warmupRuns runs per cell before the measured ones, not counted
  * @param cores processors the JVM sees
  * @param java the runtime's version
+ * @param workMs the CPU work per flag asked for ({@code --work}); 0 for none
+ * @param rounds the rounds of work per flag calibrated for it; 0 for none
  */
 @JsonPropertyOrder({
   "server",
@@ -30,7 +32,9 @@ import java.util.Locale;
   "cores",
   "java",
   "started_at",
-  "rows"
+  "rows",
+  "work_ms",
+  "rounds"
 })
 public record BenchReport(
     @JsonProperty("server") String server,
@@ -42,10 +46,17 @@ public record BenchReport(
     @JsonProperty("cores") int cores,
     @JsonProperty("java") String java,
     @JsonProperty("started_at") String startedAt,
-    @JsonProperty("rows") List<BenchRow> rows) {
+    @JsonProperty("rows") List<BenchRow> rows,
+    @JsonProperty("work_ms") long workMs,
+    @JsonProperty("rounds") long rounds) {
 
   public BenchReport {
     rows = List.copyOf(rows);
+  }
+
+  /** Whether the flags were given CPU work, or some rows the lock: the table then says so. */
+  boolean aboutWork() {
+    return workMs > 0 || rows.stream().anyMatch(BenchRow::gil);
   }
 
   /** Whether any measured run had a failed flag. */
@@ -74,11 +85,19 @@ public record BenchReport(
         warmupRuns,
         cores,
         java);
+    if (workMs > 0) {
+      out.printf(
+          Locale.ROOT,
+          "CPU work per flag: %d ms (%d rounds of SHA-256, calibrated once)%n",
+          workMs,
+          rounds);
+    }
     List<String[]> lines = new ArrayList<>();
     lines.add(
         new String[] {
           "mode",
           "max_req",
+          "gil",
           "median_s",
           "min_s",
           "max_s",
@@ -93,6 +112,7 @@ public record BenchReport(
           new String[] {
             row.mode(),
             String.valueOf(row.maxReq()),
+            row.gil() ? "on" : "off",
             fixed(row.medianS(), 3),
             fixed(row.minS(), 3),
             fixed(row.maxS(), 3),
@@ -105,9 +125,14 @@ public record BenchReport(
                 : row.errors() + " in " + row.runsWithErrors() + "/" + row.runs() + " runs"
           });
     }
-    printAligned(out, lines);
+    printAligned(out, aboutWork() ? lines : withoutColumn(lines, 2));
     out.println(
-        "speedup: sequential median / median. efficiency: ideal ceil(N / max_req) x delay"
+        "speedup: sequential median / median. efficiency: ideal "
+            + (workMs == 0
+                ? "ceil(N / max_req) x delay"
+                : delayMs == null || delayMs == 0
+                    ? "N x work / min(max_req, cores)"
+                    : "(the longer of ceil(N / max_req) x delay and N x work / min(max_req, cores))")
             + " / median. startup_s: worker start-up, part of the time.");
     if (anyErrors()) {
       out.println(
@@ -115,6 +140,17 @@ public record BenchReport(
               + " slower than good ones.");
     }
     out.flush();
+  }
+
+  /** The lines without their column {@code index}. */
+  private static List<String[]> withoutColumn(List<String[]> lines, int index) {
+    List<String[]> fewer = new ArrayList<>(lines.size());
+    for (String[] line : lines) {
+      List<String> cells = new ArrayList<>(List.of(line));
+      cells.remove(index);
+      fewer.add(cells.toArray(String[]::new));
+    }
+    return fewer;
   }
 
   /** The first column left-aligned, the others right-aligned, two spaces apart. */

@@ -178,7 +178,7 @@ class BenchTest {
         .first()
         .isEqualTo(
             "mode,max_req,runs,median_s,min_s,max_s,flags_per_s,speedup,efficiency,ideal_s,"
-                + "worker_startup_s,errors,runs_with_errors,elapsed_s");
+                + "worker_startup_s,errors,runs_with_errors,elapsed_s,gil,work_ms,rounds");
     assertThat(lines.get(1)).startsWith("threads,2,1,");
     assertThat(lines.get(2)).startsWith("threads,4,1,");
   }
@@ -245,6 +245,10 @@ class BenchTest {
         "--delay 10 -s http://127.0.0.1:9/flags",
         "--chart c.gif",
         "--format xml",
+        "--work -1",
+        "--work abc",
+        "--work 60001",
+        "--gil maybe",
         "B1"
       })
   void usageErrorsPrintOneLineAndExit2(String args) {
