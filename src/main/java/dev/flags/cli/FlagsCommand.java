@@ -121,6 +121,7 @@ public final class FlagsCommand implements Callable<Integer> {
   public static final List<Subcommand> SUBCOMMANDS =
       List.of(
           new Subcommand("bench", BenchCommand.HEADER, BenchCommand::new),
+          new Subcommand("lesson", LessonCommand.HEADER, LessonCommand::new),
           new Subcommand("serve", ServeCommand.HEADER, ServeCommand::new),
           new Subcommand(WorkerCommand.NAME, null, WorkerCommand::new));
 
