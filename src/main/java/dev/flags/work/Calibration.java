@@ -71,6 +71,14 @@ public final class Calibration {
     return Math.max(1, Math.round(work.toNanos() / nanosPerRound()));
   }
 
+  /**
+   * Only warms the work up: a worker process does this before it says it is ready, so that its
+   * first flag's work runs compiled, as the parent's calibration did.
+   */
+  public void warmUpOnly() {
+    warmUp();
+  }
+
   /** Warms the work up, then returns the median CPU time of a round over the measured batches. */
   public double nanosPerRound() {
     double perRound = warmUp();
