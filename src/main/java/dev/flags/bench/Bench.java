@@ -1,10 +1,10 @@
 package dev.flags.bench;
 
-import dev.flags.download.DownloadSettings;
 import dev.flags.download.Mode;
-import dev.flags.download.ResultListener;
+import dev.flags.download.RunSpec;
+import dev.flags.engine.Engine;
+import dev.flags.engine.RunListener;
 import dev.flags.report.RunReport;
-import dev.flags.report.TimedRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -122,11 +122,16 @@ public final class Bench {
     try {
       // Garbage left by the previous run is collected now, not during this one.
       System.gc();
-      DownloadSettings settings =
-          new DownloadSettings(
-              plan.baseUrl(), dest.toString(), cell.maxReq(), plan.timeoutSeconds());
-      return TimedRun.run(
-          cell.mode(), settings, plan.serverLabel(), plan.codes(), ResultListener.NONE);
+      RunSpec spec =
+          RunSpec.builder()
+              .mode(cell.mode())
+              .codes(plan.codes())
+              .server(plan.serverLabel(), plan.baseUrl())
+              .dest(dest)
+              .maxReq(cell.maxReq())
+              .timeoutSeconds(plan.timeoutSeconds())
+              .build();
+      return Engine.run(spec, RunListener.NONE);
     } finally {
       delete(dest);
     }

@@ -1,14 +1,14 @@
 package dev.flags.cli;
 
-import dev.flags.download.DownloadOne;
-import dev.flags.download.DownloadSettings;
-import dev.flags.download.Downloader;
 import dev.flags.download.FlagResult;
 import dev.flags.download.FlagStatus;
 import dev.flags.download.Mode;
 import dev.flags.download.ResultListener;
+import dev.flags.download.RunSpec;
 import dev.flags.download.SubmissionOrder;
-import dev.flags.http.RunGuard;
+import dev.flags.engine.Engine;
+import dev.flags.engine.RunListener;
+import dev.flags.outcome.Cause;
 import dev.flags.report.OutputFormat;
 import dev.flags.report.Progress;
 import dev.flags.report.RunReport;
@@ -25,12 +25,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -225,34 +221,35 @@ public final class FlagsCommand implements Callable<Integer> {
       if (info != null && !quiet) {
         TextReport.header(info, server.label(), baseUrl, codes, concurrency);
       }
-      Instant startedAt = Instant.now();
-      long start = System.nanoTime();
-      DownloadSettings settings =
-          new DownloadSettings(
-              baseUrl,
-              dest.toString(),
-              concurrency,
-              timeout.toNanos() / 1e9,
-              retries,
-              backoff,
-              maxRetryWait,
-              deadline > 0 ? startedAt.toEpochMilli() + (long) Math.ceil(deadline * 1000) : 0,
-              maxBytes,
-              skipExisting,
-              saveOptions.update(),
-              saveOptions.metadata());
-      Outcome outcome = run(mode, settings, codes, start, info);
-      RunReport report =
-          new RunReport(
-              mode.label(),
-              concurrency,
-              server.label(),
-              baseUrl,
-              codes,
-              outcome.results(),
-              startedAt,
-              outcome.elapsed(),
-              outcome.workerStartup());
+      RunSpec spec =
+          RunSpec.builder()
+              .mode(mode)
+              .codes(codes)
+              .server(server.label(), baseUrl)
+              .dest(dest)
+              .maxReq(concurrency)
+              .timeout(timeout)
+              .retries(retries)
+              .backoffSeconds(backoff)
+              .maxRetryWaitSeconds(maxRetryWait)
+              .deadlineSeconds(deadline)
+              .maxBytes(maxBytes)
+              .skipExisting(skipExisting)
+              .update(saveOptions.update())
+              .metadata(saveOptions.metadata())
+              .build();
+      Engine engine = Engine.of(spec);
+      RunReport report;
+      int stoppedBy;
+      try (Progress progress =
+              Progress.create(!verbose && !quiet && Progress.wanted(), codes.size());
+          Signals signals =
+              handleSignals
+                  ? Signals.install(engine::cancel, engine::removeTempFiles)
+                  : Signals.none()) {
+        report = engine.run(listener(progress, info, codes));
+        stoppedBy = signals.received();
+      }
       switch (format) {
         case TEXT -> TextReport.footer(out, report);
         case JSON -> out.println(RunSchema.json(report));
@@ -263,12 +260,12 @@ public final class FlagsCommand implements Callable<Integer> {
       }
       out.flush();
       timeline.ifPresent(path -> drawTimeline(report, path));
-      if (outcome.stoppedBy() != 0) {
+      if (stoppedBy != 0) {
         throw new FlagsException(
-            outcome.stoppedBy(),
-            (outcome.stoppedBy() == ExitCodes.SIGTERM ? "terminated" : "interrupted")
+            stoppedBy,
+            (stoppedBy == ExitCodes.SIGTERM ? "terminated" : "interrupted")
                 + ": "
-                + outcome.unfinished()
+                + report.count(Cause.Interrupted.class)
                 + " of "
                 + codes.size()
                 + " flags unfinished");
@@ -287,74 +284,30 @@ public final class FlagsCommand implements Callable<Integer> {
   }
 
   /**
-   * What the downloads gave: every code's result (those never finished, after an interruption, are
-   * ERROR "interrupted"), and the exit code of the signal that stopped them, or 0.
+   * What hears the run: the progress bar, and the -v lines (to {@code info}: stdout in text, stderr
+   * with json/csv, or nowhere) or, with -q, each failed flag's line on stderr.
    */
-  private record Outcome(
-      List<FlagResult> results,
-      Duration elapsed,
-      Duration workerStartup,
-      int stoppedBy,
-      long unfinished) {}
-
-  /**
-   * Runs the downloads; {@code info} is where -v lines go (stdout in text, stderr with json/csv, or
-   * nowhere).
-   */
-  private Outcome run(
-      Mode mode, DownloadSettings settings, List<String> codes, long start, PrintWriter info) {
+  private RunListener listener(Progress progress, PrintWriter info, List<String> codes) {
     PrintWriter err = spec.commandLine().getErr();
     boolean verbose = outputOptions.verbose();
     boolean quiet = outputOptions.quiet();
-    List<FlagResult> heard = new ArrayList<>(codes.size());
-    Thread caller = Thread.currentThread();
-    boolean interrupted = false;
-    try (DownloadOne downloadOne = DownloadOne.open(settings, start);
-        Progress progress = Progress.create(!verbose && !quiet && Progress.wanted(), codes.size());
-        Signals signals =
-            handleSignals
-                ? Signals.install(
-                    () -> {
-                      downloadOne.cancel();
-                      caller.interrupt();
-                    },
-                    downloadOne::removeTempFiles)
-                : Signals.none()) {
-      Downloader downloader = mode.create(downloadOne, settings);
-      ResultListener verboseLines = verboseLines(info, codes);
-      ResultListener listener =
-          result -> {
-            heard.add(result);
-            progress.step(result);
-            if (verbose) {
-              verboseLines.onResult(result);
-            } else if (quiet && result.status() == FlagStatus.ERROR) {
-              err.println(result.verboseLine());
-              err.flush();
-            }
-          };
-      try {
-        downloader.downloadMany(codes, listener);
-      } catch (InterruptedException e) {
-        interrupted = true; // the listener has heard every result so far
+    ResultListener verboseLines = verboseLines(info, codes);
+    return new RunListener() {
+      @Override
+      public void onProgress(FlagResult result) {
+        progress.step(result);
       }
-      interrupted |= Thread.interrupted(); // the rest of the run only reports
-      if (interrupted) {
-        downloadOne.cancel();
-      }
-      Set<String> done = new HashSet<>();
-      heard.forEach(result -> done.add(result.cc()));
-      for (String cc : codes) {
-        if (!done.contains(cc)) {
-          listener.onResult(downloadOne.unfinished(cc));
+
+      @Override
+      public void onResult(FlagResult result) {
+        if (verbose) {
+          verboseLines.onResult(result);
+        } else if (quiet && result.status() == FlagStatus.ERROR) {
+          err.println(result.verboseLine());
+          err.flush();
         }
       }
-      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-      int stoppedBy =
-          signals.received() != 0 ? signals.received() : interrupted ? ExitCodes.SIGINT : 0;
-      long unfinished = heard.stream().filter(r -> RunGuard.INTERRUPTED.equals(r.error())).count();
-      return new Outcome(heard, elapsed, downloader.startupTime(), stoppedBy, unfinished);
-    }
+    };
   }
 
   /** With {@code -v}, a line per flag to {@code info}, in the order {@code --order} asks for. */

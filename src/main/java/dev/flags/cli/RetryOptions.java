@@ -1,6 +1,6 @@
 package dev.flags.cli;
 
-import dev.flags.download.DownloadSettings;
+import dev.flags.download.RunSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -16,7 +16,7 @@ public final class RetryOptions {
   @Option(
       names = "--retries",
       paramLabel = "N",
-      defaultValue = "" + DownloadSettings.DEFAULT_RETRIES,
+      defaultValue = "" + RunSpec.DEFAULT_RETRIES,
       description = {
         "Try a failed flag again up to N times (default: ${DEFAULT-VALUE}), only for failures that"
             + " may pass: connect errors, timeouts, resets, truncated bodies, HTTP 408, 429 and"
@@ -27,7 +27,7 @@ public final class RetryOptions {
   @Option(
       names = "--backoff",
       paramLabel = "SECONDS",
-      defaultValue = "" + DownloadSettings.DEFAULT_BACKOFF_SECONDS,
+      defaultValue = "" + RunSpec.DEFAULT_BACKOFF_SECONDS,
       description =
           "Wait before the first retry, doubled for each next one; each wait is a random 50-100%%"
               + " of that (default: ${DEFAULT-VALUE}).")
@@ -36,7 +36,7 @@ public final class RetryOptions {
   @Option(
       names = "--max-retry-wait",
       paramLabel = "SECONDS",
-      defaultValue = "" + (int) DownloadSettings.DEFAULT_MAX_RETRY_WAIT_SECONDS,
+      defaultValue = "" + (int) RunSpec.DEFAULT_MAX_RETRY_WAIT_SECONDS,
       description =
           "Longest wait before a retry. A server's Retry-After is honoured up to this"
               + " (default: ${DEFAULT-VALUE}).")
@@ -53,7 +53,7 @@ public final class RetryOptions {
   @Option(
       names = "--max-bytes",
       paramLabel = "N",
-      defaultValue = "" + DownloadSettings.DEFAULT_MAX_BYTES,
+      defaultValue = "" + RunSpec.DEFAULT_MAX_BYTES,
       description =
           "Largest flag accepted, in bytes; reading stops as soon as it is exceeded"
               + " (default: ${DEFAULT-VALUE}, 10 MiB).")

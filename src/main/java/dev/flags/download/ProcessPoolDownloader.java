@@ -1,5 +1,7 @@
 package dev.flags.download;
 
+import dev.flags.outcome.Cause;
+import dev.flags.outcome.Outcome;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -40,8 +42,8 @@ import org.slf4j.LoggerFactory;
  * the workers see their stdin close and do the same by themselves.
  *
  * <p>Every per-flag option reaches the workers with the settings; the run's deadline is wall-clock
- * time, so each worker cuts its calls at the same moment. The parent stops waiting {@link
- * CompletionLoop#GRACE_NANOS} after the deadline, as the thread-based strategies do.
+ * time, so each worker cuts its calls at the same moment. When the engine gives up (Ctrl-C, or the
+ * deadline's grace has passed) it interrupts the pool, which stops its workers.
  */
 public final class ProcessPoolDownloader implements Downloader {
   private static final Logger log = LoggerFactory.getLogger(ProcessPoolDownloader.class);
@@ -54,12 +56,6 @@ public final class ProcessPoolDownloader implements Downloader {
 
   /** A worker not ready by then is taken for one that cannot start. */
   static final Duration START_TIMEOUT = Duration.ofSeconds(30);
-
-  /**
-   * How often the parent looks whether the run was cancelled ({@link DownloadOne#cancel} without an
-   * interrupt): cancelling the parent's calls does not reach the workers, stopping them does.
-   */
-  private static final long CANCEL_CHECK_MS = 50;
 
   /** What a worker gets beyond the longest a healthy one can take on a code (see frozenAfter). */
   static final Duration FROZEN_MARGIN = Duration.ofSeconds(2);
@@ -89,7 +85,7 @@ public final class ProcessPoolDownloader implements Downloader {
   public static final String WORKER_COMMAND = "worker";
 
   private final DownloadOne run;
-  private final DownloadSettings settings;
+  private final RunSpec settings;
   private final int workers;
   private final List<String> command;
   private Duration startupTime = Duration.ZERO;
@@ -100,12 +96,12 @@ public final class ProcessPoolDownloader implements Downloader {
    *     that never finished
    * @param settings the per-flag work, sent to each worker whole; {@code maxReq} workers
    */
-  public ProcessPoolDownloader(DownloadOne run, DownloadSettings settings) {
+  public ProcessPoolDownloader(DownloadOne run, RunSpec settings) {
     this(run, settings, workerCommand());
   }
 
   /** With another command for the workers; tests use it to run misbehaving ones. */
-  ProcessPoolDownloader(DownloadOne run, DownloadSettings settings, List<String> command) {
+  ProcessPoolDownloader(DownloadOne run, RunSpec settings, List<String> command) {
     this.run = run;
     this.settings = settings;
     this.workers = Math.max(1, settings.maxReq());
@@ -119,7 +115,7 @@ public final class ProcessPoolDownloader implements Downloader {
    * included) and every wait between attempts at the longest retry wait, for the flag and, with
    * {@code --metadata}, for its metadata.json; then {@link #FROZEN_MARGIN}.
    */
-  static Duration frozenAfter(DownloadSettings settings) {
+  static Duration frozenAfter(RunSpec settings) {
     int requests = settings.metadata() ? 2 : 1;
     double seconds =
         requests
@@ -169,14 +165,14 @@ public final class ProcessPoolDownloader implements Downloader {
   }
 
   @Override
-  public List<FlagResult> downloadMany(List<String> codes, ResultListener listener)
+  public void downloadMany(List<String> codes, ResultListener listener)
       throws InterruptedException {
     if (codes.isEmpty()) {
-      return List.of();
+      return;
     }
     Pool pool = new Pool(codes, listener);
     try {
-      return pool.all();
+      pool.all();
     } finally {
       pool.stopWorkers();
       startupTime = pool.startupTime;
@@ -260,14 +256,13 @@ public final class ProcessPoolDownloader implements Downloader {
         spawn(true);
       }
       // Jackson's first use costs a few hundred ms on a cold JVM: pay it while the workers boot.
-      settingsLine = WorkerProtocol.settingsLine(settings);
+      settingsLine = WorkerProtocol.settingsLine(settings, run.deadlineEpochMillis());
       started.forEach(worker -> worker.send(settingsLine));
       WorkerProtocol.warmUpReader();
       failPendingIfNoWorkerCanStart();
       while (results.size() < total) {
-        long wait =
-            Math.min(Math.min(millisToNextStartDeadline(), millisToGiveUp()), millisToNextFrozen());
-        Event event = events.poll(Math.min(wait, CANCEL_CHECK_MS), TimeUnit.MILLISECONDS);
+        long wait = Math.min(millisToNextStartDeadline(), millisToNextFrozen());
+        Event event = events.poll(wait, TimeUnit.MILLISECONDS);
         if (event == null) {
           retireWorkersTooSlowToStart();
         } else if (event.line() == null) {
@@ -276,9 +271,6 @@ public final class ProcessPoolDownloader implements Downloader {
           said(event.worker(), event.line());
         }
         stopFrozenWorkers();
-        if (run.cancelled() || millisToGiveUp() <= 0) {
-          reportUnfinished(); // cancelled, or past the deadline and its grace: stop waiting
-        }
         failPendingIfNoWorkerCanStart();
       }
       return results;
@@ -495,30 +487,6 @@ public final class ProcessPoolDownloader implements Downloader {
     }
 
     /**
-     * Until the parent stops waiting: workers cut their calls at the run's deadline and report it
-     * themselves; {@link CompletionLoop#GRACE_NANOS} after it, whatever is still out is given up.
-     */
-    private long millisToGiveUp() {
-      long left = run.nanosLeft();
-      if (left == Long.MAX_VALUE) {
-        return Long.MAX_VALUE;
-      }
-      return TimeUnit.NANOSECONDS.toMillis(left + CompletionLoop.GRACE_NANOS);
-    }
-
-    private void reportUnfinished() {
-      for (Worker worker : started) {
-        if (worker.task != null) {
-          finish(run.unfinished(worker.task.cc()));
-          worker.task = null;
-        }
-      }
-      for (Task task = pending.poll(); task != null; task = pending.poll()) {
-        finish(run.unfinished(task.cc()));
-      }
-    }
-
-    /**
      * Stops the workers that have held a code past {@link #frozenAfter}: a frozen worker never
      * answers nor dies by itself, and its code would wait for the run's deadline, or forever. Its
      * code goes on as if it had died.
@@ -565,15 +533,12 @@ public final class ProcessPoolDownloader implements Downloader {
       if (live.isEmpty()) {
         for (Task task = pending.poll(); task != null; task = pending.poll()) {
           finish(
-              new FlagResult(
-                  task.cc(),
-                  FlagStatus.ERROR,
-                  0,
-                  0,
-                  sinceRunStartMs(System.nanoTime()),
-                  0,
-                  "-",
-                  "no worker process could start (" + lastStartFailure + ")"));
+              FlagResult.of(
+                      task.cc(),
+                      Outcome.failed(
+                          new Cause.WorkerDied(
+                              "no worker process could start (" + lastStartFailure + ")")))
+                  .withTime(sinceRunStartMs(System.nanoTime()), 0));
         }
       }
     }
@@ -588,31 +553,18 @@ public final class ProcessPoolDownloader implements Downloader {
      * the worker measured. Attempts on workers that died on it count too.
      */
     private FlagResult rebased(FlagResult r, Worker worker, Task task) {
-      return new FlagResult(
-          r.cc(),
-          r.status(),
-          r.bytes(),
-          r.attempts() + task.crashes(),
-          sinceRunStartMs(worker.taskStartNanos),
-          r.ms(),
-          r.worker(),
-          r.error(),
-          r.file(),
-          r.skipped());
+      return r.withAttempts(r.attempts() + task.crashes())
+          .withTime(sinceRunStartMs(worker.taskStartNanos), r.ms());
     }
 
     /** An ERROR for a code its worker failed; {@code attempts}: the HTTP requests it cost. */
     private FlagResult failure(Task task, Worker worker, String error, int attempts) {
       long now = System.nanoTime();
-      return new FlagResult(
-          task.cc(),
-          FlagStatus.ERROR,
-          0,
-          attempts,
-          sinceRunStartMs(worker.taskStartNanos),
-          (now - worker.taskStartNanos) / 1_000_000,
-          worker.name,
-          error);
+      return FlagResult.of(task.cc(), Outcome.failed(new Cause.WorkerDied(error)))
+          .withAttempts(attempts)
+          .withTime(
+              sinceRunStartMs(worker.taskStartNanos), (now - worker.taskStartNanos) / 1_000_000)
+          .withWorker(worker.name);
     }
 
     private long sinceRunStartMs(long nanos) {

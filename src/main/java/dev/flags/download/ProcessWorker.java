@@ -1,14 +1,19 @@
 package dev.flags.download;
 
+import dev.flags.http.RunGuard;
+import dev.flags.store.FlagStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 
 /**
@@ -34,6 +39,15 @@ public final class ProcessWorker {
    * thread takes the worker's name ({@code pid-4242}), so results and logs say which worker it was.
    */
   public static int serve(InputStream input, PrintStream results) throws IOException {
+    return serve(input, results, FlagStore::new);
+  }
+
+  /** The same, saving into the store {@code store} makes (tests break one flag's save there). */
+  static int serve(
+      InputStream input,
+      PrintStream results,
+      BiFunction<Path, BiPredicate<String, String>, FlagStore> store)
+      throws IOException {
     Thread main = Thread.currentThread();
     main.setName("pid-" + ProcessHandle.current().pid());
     BufferedReader in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
@@ -41,7 +55,7 @@ public final class ProcessWorker {
     if (settingsLine == null) {
       return 0; // the parent went away before it said anything
     }
-    DownloadSettings settings = WorkerProtocol.settings(settingsLine);
+    WorkerProtocol.Setup setup = WorkerProtocol.settings(settingsLine);
     BlockingQueue<String> codes = new LinkedBlockingQueue<>();
     BlockingQueue<String> replies = new LinkedBlockingQueue<>();
     BiPredicate<String, String> askParent =
@@ -55,7 +69,12 @@ public final class ProcessWorker {
             return false;
           }
         };
-    try (DownloadOne downloadOne = DownloadOne.open(settings, System.nanoTime(), askParent)) {
+    try (DownloadOne downloadOne =
+        DownloadOne.open(
+            setup.spec(),
+            guard(setup.deadlineEpochMillis()),
+            store.apply(setup.spec().dest(), askParent),
+            System.nanoTime())) {
       Thread.ofPlatform()
           .daemon()
           .name("stdin-watcher")
@@ -76,6 +95,15 @@ public final class ProcessWorker {
       Thread.currentThread().interrupt();
     }
     return 0;
+  }
+
+  /** The run's deadline on this JVM's clock; the parent sends it as wall-clock time. */
+  private static RunGuard guard(long deadlineEpochMillis) {
+    return deadlineEpochMillis > 0
+        ? RunGuard.until(
+            System.nanoTime()
+                + TimeUnit.MILLISECONDS.toNanos(deadlineEpochMillis - System.currentTimeMillis()))
+        : RunGuard.unlimited();
   }
 
   private static void watch(

@@ -2,6 +2,8 @@ package dev.flags.download;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flags.outcome.Cause;
+import dev.flags.outcome.Outcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
@@ -10,7 +12,7 @@ import java.util.Optional;
  * The lines a process-pool parent and its workers exchange, one message per line (JSON lines):
  *
  * <ol>
- *   <li>parent to worker: the run's {@link DownloadSettings} as JSON, once;
+ *   <li>parent to worker: the run's {@link RunSpec} and deadline as JSON ({@link Setup}), once;
  *   <li>worker to parent: {@value #READY} once it can download;
  *   <li>parent to worker: a country code, one at a time, only when the worker is free;
  *   <li>worker to parent: {@code started CC} as it begins, then that code's {@link FlagResult} as
@@ -32,16 +34,30 @@ final class WorkerProtocol {
   private static final String CLAIMED = "claimed yes";
   private static final String NOT_CLAIMED = "claimed no";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = mapper();
+
+  /** Results carry sealed outcomes and causes, named by their records' simple names. */
+  private static ObjectMapper mapper() {
+    ObjectMapper mapper = new ObjectMapper();
+    mapper.registerSubtypes(Outcome.class.getPermittedSubclasses());
+    mapper.registerSubtypes(Cause.class.getPermittedSubclasses());
+    return mapper;
+  }
 
   private WorkerProtocol() {}
 
-  static String settingsLine(DownloadSettings settings) {
-    return write(settings);
+  /**
+   * What a worker needs to know of the run: its description, and its deadline as wall-clock ms
+   * since the epoch (0: none), which means the same in every process.
+   */
+  record Setup(RunSpec spec, long deadlineEpochMillis) {}
+
+  static String settingsLine(RunSpec spec, long deadlineEpochMillis) {
+    return write(new Setup(spec, deadlineEpochMillis));
   }
 
-  static DownloadSettings settings(String line) throws JsonProcessingException {
-    return JSON.readValue(line, DownloadSettings.class);
+  static Setup settings(String line) throws JsonProcessingException {
+    return JSON.readValue(line, Setup.class);
   }
 
   static String startedLine(String cc) {
@@ -86,7 +102,7 @@ final class WorkerProtocol {
   /** The result in {@code line}; an exception unless it is a well-formed result for {@code cc}. */
   static FlagResult result(String line, String cc) throws IOException {
     FlagResult result = JSON.readValue(line, FlagResult.class);
-    if (!cc.equals(result.cc()) || result.status() == null) {
+    if (!cc.equals(result.cc()) || result.outcome() == null) {
       throw new IOException("not a result for " + cc);
     }
     return result;
@@ -97,8 +113,7 @@ final class WorkerProtocol {
    * (the worker before it says it is ready, the parent while its workers boot) rather than in the
    * first result, where it would look like a slow download.
    */
-  private static final FlagResult SAMPLE =
-      new FlagResult("BR", FlagStatus.OK, 1, 1, 0, 0, "-", null);
+  private static final FlagResult SAMPLE = FlagResult.of("BR", Outcome.saved(1, "br.gif"));
 
   /** The worker's side: writing results. */
   static void warmUpWriter() {

@@ -2,6 +2,7 @@ package dev.flags.report;
 
 import dev.flags.download.FlagResult;
 import dev.flags.download.FlagStatus;
+import dev.flags.outcome.Cause;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -59,5 +60,10 @@ public record RunReport(
 
   public long errors() {
     return count(FlagStatus.ERROR);
+  }
+
+  /** How many flags failed for a cause of this type: {@code count(Cause.Interrupted.class)}. */
+  public long count(Class<? extends Cause> cause) {
+    return results.stream().filter(r -> r.cause().filter(cause::isInstance).isPresent()).count();
   }
 }

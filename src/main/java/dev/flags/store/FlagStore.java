@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  * never follows it.) Temp files in progress are tracked, so that an interrupted run can remove
  * them: {@link #removeTempFiles}.
  */
-public final class FlagStore {
+public class FlagStore {
   private static final String TEMP_SUFFIX = ".part";
 
   /** The names {@link #save} gives its temp files: {@code .br.gif.k3x9q2.part}. */

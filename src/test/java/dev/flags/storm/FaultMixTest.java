@@ -55,7 +55,7 @@ class FaultMixTest {
           "connection closed before the response",
           "body truncated (",
           "timed out after ",
-          "bad response: unexpected status line",
+          "bad response: not HTTP",
           "HTTP 503 Service Unavailable",
           "HTTP 429 Too Many Requests");
 
