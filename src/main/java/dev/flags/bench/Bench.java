@@ -130,6 +130,8 @@ public final class Bench {
               .dest(dest)
               .maxReq(cell.maxReq())
               .timeoutSeconds(plan.timeoutSeconds())
+              .workRounds(plan.workload().rounds())
+              .gil(cell.gil())
               .build();
       return Engine.run(spec, RunListener.NONE);
     } finally {

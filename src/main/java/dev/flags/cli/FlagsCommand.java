@@ -21,6 +21,7 @@ import dev.flags.server.FlagServer;
 import dev.flags.server.GeneratedFlags;
 import dev.flags.server.RequestLog;
 import dev.flags.store.FlagStore;
+import dev.flags.work.Workload;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -74,6 +75,10 @@ import picocli.CommandLine.Spec;
       "                               any server in the book's layout, into /tmp/f",
       "  flags --server-delay 500..5000 -a",
       "                               all 194 from an embedded server as slow as DELAY",
+      "  flags --work 100 -m 4 -v     each flag then computes for ~100 ms (CPU-bound)",
+      "  flags --work 100 --gil --timeline gil.svg",
+      "                               ... under a lock like CPython's GIL, drawn",
+      "  flags lesson                 the chapter's experiments, explained and measured",
       "  flags serve --book           the book's LOCAL, DELAY and ERROR servers"
     })
 public final class FlagsCommand implements Callable<Integer> {
@@ -87,6 +92,7 @@ public final class FlagsCommand implements Callable<Integer> {
   @Mixin private DownloadOptions downloadOptions;
   @Mixin private RetryOptions retryOptions;
   @Mixin private SaveOptions saveOptions;
+  @Mixin private WorkOptions workOptions;
   @Mixin private OutputOptions outputOptions;
   @Mixin private FormatOptions formatOptions;
 
@@ -208,6 +214,10 @@ public final class FlagsCommand implements Callable<Integer> {
     } else if (quiet) {
       LogConfigurator.quiet();
     }
+    // Once, before the clock starts: every flag, in every worker, then does these rounds.
+    long calibrating = System.nanoTime();
+    Workload workload = Workload.calibrated(workOptions.work());
+    Duration calibration = Duration.ofNanos(System.nanoTime() - calibrating);
 
     try (FlagServer embedded =
         server.embedded() ? startEmbedded(new GeneratedFlags(), chaos) : null) {
@@ -220,6 +230,7 @@ public final class FlagsCommand implements Callable<Integer> {
       int concurrency = Math.min(maxReq, codes.size());
       if (info != null && !quiet) {
         TextReport.header(info, server.label(), baseUrl, codes, concurrency);
+        TextReport.work(info, workload, workOptions.gil(), calibration);
       }
       RunSpec spec =
           RunSpec.builder()
@@ -237,6 +248,8 @@ public final class FlagsCommand implements Callable<Integer> {
               .skipExisting(skipExisting)
               .update(saveOptions.update())
               .metadata(saveOptions.metadata())
+              .workRounds(workload.rounds())
+              .gil(workOptions.gil())
               .build();
       Engine engine = Engine.of(spec);
       RunReport report;

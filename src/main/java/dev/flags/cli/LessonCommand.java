@@ -79,7 +79,7 @@ public final class LessonCommand implements Callable<Integer> {
     }
     Path folder = folder();
     PrintWriter out = spec.commandLine().getOut();
-    Lesson lesson = new Lesson(Countries.POPULOUS_20, folder, out, LessonRuns::run);
+    Lesson lesson = new Lesson(Countries.POPULOUS_20, folder, out);
     try {
       lesson.ioBound();
       lesson.order();

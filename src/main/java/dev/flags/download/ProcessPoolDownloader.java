@@ -75,6 +75,14 @@ public final class ProcessPoolDownloader implements Downloader {
           "-XX:UserThreadWaitAttemptsAtExit=0",
           "-XX:+DisplayVMOutputToStderr");
 
+  private static final String TIERED_STOP = "-XX:TieredStopAtLevel=";
+
+  /** Whether this JVM runs with C1 alone, as the launcher starts short runs. */
+  private static boolean parentHasC1Only() {
+    return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .anyMatch(arg -> arg.startsWith(TIERED_STOP) && !arg.equals(TIERED_STOP + "4"));
+  }
+
   /**
    * The AOT cache this JVM was started with, which the launcher names in this property: workers run
    * the same jar, so they start with it too (~80 ms less each); otherwise the JDK's own archive.
@@ -97,7 +105,7 @@ public final class ProcessPoolDownloader implements Downloader {
    * @param settings the per-flag work, sent to each worker whole; {@code maxReq} workers
    */
   public ProcessPoolDownloader(DownloadOne run, RunSpec settings) {
-    this(run, settings, workerCommand());
+    this(run, settings, workerCommand(settings.workRounds() > 0));
   }
 
   /** With another command for the workers; tests use it to run misbehaving ones. */
@@ -124,7 +132,17 @@ public final class ProcessPoolDownloader implements Downloader {
     return Duration.ofMillis((long) Math.ceil(seconds * 1000)).plus(FROZEN_MARGIN);
   }
 
+  /** The command that starts a worker JVM with the fast-start options. */
   public static List<String> workerCommand() {
+    return workerCommand(false);
+  }
+
+  /**
+   * The command that starts a worker JVM. A run that computes ({@code --work}) gives its workers
+   * the JIT this JVM has: the parent calibrated the rounds with it, and C1 alone computes SHA-256
+   * many times slower than C2 (which uses the CPU's SHA instructions).
+   */
+  static List<String> workerCommand(boolean computes) {
     String java =
         ProcessHandle.current()
             .info()
@@ -132,7 +150,11 @@ public final class ProcessPoolDownloader implements Downloader {
             .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     List<String> command = new ArrayList<>();
     command.add(java);
-    command.addAll(JVM_OPTIONS);
+    for (String option : JVM_OPTIONS) {
+      if (!(computes && option.startsWith(TIERED_STOP) && !parentHasC1Only())) {
+        command.add(option);
+      }
+    }
     String aotCache = System.getProperty(AOT_CACHE_PROPERTY);
     if (aotCache != null) {
       command.addAll(List.of("-XX:AOTCache=" + aotCache, "-Xlog:aot*=off,cds*=off"));
@@ -200,6 +222,9 @@ public final class ProcessPoolDownloader implements Downloader {
     Task task;
     boolean taskStarted;
     long taskStartNanos;
+
+    /** From the worker's clock to the run's, in ms; set by its first result with CPU work. */
+    Long clockShiftMs;
 
     Worker(Process process, long startedNanos, boolean initial) {
       this.process = process;
@@ -553,6 +578,14 @@ public final class ProcessPoolDownloader implements Downloader {
      * the worker measured. Attempts on workers that died on it count too.
      */
     private FlagResult rebased(FlagResult r, Worker worker, Task task) {
+      if (r.work().any()) {
+        // One shift per worker, taken from its first such result: a worker's flags then keep
+        // their exact order on this clock, so its compute intervals can be compared.
+        if (worker.clockShiftMs == null) {
+          worker.clockShiftMs = sinceRunStartMs(worker.taskStartNanos) - r.startMs();
+        }
+        return r.withAttempts(r.attempts() + task.crashes()).shifted(worker.clockShiftMs);
+      }
       return r.withAttempts(r.attempts() + task.crashes())
           .withTime(sinceRunStartMs(worker.taskStartNanos), r.ms());
     }

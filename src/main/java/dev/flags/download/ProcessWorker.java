@@ -2,6 +2,7 @@ package dev.flags.download;
 
 import dev.flags.http.RunGuard;
 import dev.flags.store.FlagStore;
+import dev.flags.work.Calibration;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -80,6 +81,10 @@ public final class ProcessWorker {
           .name("stdin-watcher")
           .start(() -> watch(in, codes, replies, downloadOne, main));
       WorkerProtocol.warmUpWriter();
+      if (setup.spec().workRounds() > 0) {
+        // As the parent's calibration did: the first flag's work then runs compiled.
+        Calibration.ofThisMachine().warmUpOnly();
+      }
       results.println(WorkerProtocol.READY);
       results.flush();
       for (String cc = codes.take(); !cc.equals(END); cc = codes.take()) {

@@ -137,7 +137,9 @@ public final class Engine {
         results,
         startedAt,
         Duration.ofNanos(System.nanoTime() - start),
-        startup);
+        startup,
+        spec.workRounds(),
+        spec.gil());
   }
 
   /** Stops the grace timer, if any, and waits until it can no longer interrupt anybody. */

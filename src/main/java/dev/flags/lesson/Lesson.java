@@ -3,6 +3,7 @@ package dev.flags.lesson;
 import dev.flags.download.Mode;
 import dev.flags.download.ResultListener;
 import dev.flags.download.SubmissionOrder;
+import dev.flags.engine.Engine;
 import dev.flags.report.RunReport;
 import dev.flags.report.chart.TimelineChart;
 import dev.flags.server.Chaos;
@@ -33,14 +34,6 @@ import java.util.Locale;
  * </ol>
  */
 public final class Lesson {
-  /** Downloads one run; the lesson times and draws it. */
-  @FunctionalInterface
-  public interface Runner {
-    RunReport run(
-        LessonRun run, List<String> codes, String baseUrl, Path dest, ResultListener listener)
-        throws InterruptedException, IOException;
-  }
-
   /** The I/O-bound server's delay: as on a real network, waiting dominates. */
   static final Duration IO_DELAY = Duration.ofMillis(100);
 
@@ -52,7 +45,6 @@ public final class Lesson {
   private final List<String> codes;
   private final Path folder;
   private final PrintWriter out;
-  private final Runner runner;
   private long failures;
 
   /**
@@ -60,11 +52,10 @@ public final class Lesson {
    * @param folder where the pictures go (created if missing)
    * @param out where the lesson is told
    */
-  public Lesson(List<String> codes, Path folder, PrintWriter out, Runner runner) {
+  public Lesson(List<String> codes, Path folder, PrintWriter out) {
     this.codes = List.copyOf(codes);
     this.folder = folder;
     this.out = out;
-    this.runner = runner;
   }
 
   /** Failed flags over every run so far: a lesson measured on failures teaches nothing. */
@@ -177,7 +168,7 @@ public final class Lesson {
     Files.createDirectories(folder);
     Path dest = Files.createTempDirectory("flags-lesson-");
     try {
-      RunReport report = runner.run(run, codes, server.baseUrl(), dest, listener);
+      RunReport report = Engine.run(run.spec(codes, server.baseUrl(), dest), listener::onResult);
       failures += report.errors();
       TimelineChart.write(report, folder.resolve(step + "-" + run.slug() + ".png"));
       return report;

@@ -1,6 +1,9 @@
 package dev.flags.lesson;
 
 import dev.flags.download.Mode;
+import dev.flags.download.RunSpec;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * One run of the lesson: a mode and its concurrency, and for the CPU-bound step the rounds of work
@@ -21,6 +24,22 @@ public record LessonRun(Mode mode, int maxReq, long rounds, boolean gil) {
   /** A CPU-bound run: {@code rounds} of work per flag, with or without the lock. */
   static LessonRun cpu(Mode mode, int maxReq, long rounds, boolean gil) {
     return new LessonRun(mode, mode.effectiveMaxReq(maxReq), rounds, gil);
+  }
+
+  /**
+   * The run's description: {@code codes} from {@code baseUrl} (the embedded server) into {@code
+   * dest}.
+   */
+  RunSpec spec(List<String> codes, String baseUrl, Path dest) {
+    return RunSpec.builder()
+        .mode(mode)
+        .codes(codes)
+        .server("EMBEDDED", baseUrl)
+        .dest(dest)
+        .maxReq(maxReq)
+        .workRounds(rounds)
+        .gil(gil)
+        .build();
   }
 
   /** {@code threads -m 20 --gil}: the run as a command line would say it. */

@@ -19,6 +19,8 @@ import java.util.List;
  * @param startedAt wall-clock start, for machine formats
  * @param elapsed from start to the last result
  * @param workerStartup part of {@code elapsed} spent starting workers (process pool), else zero
+ * @param workRounds the CPU work each flag was given ({@code --work}), in rounds; 0: none
+ * @param gil whether each process had a lock its flags held while computing ({@code --gil})
  */
 public record RunReport(
     String mode,
@@ -29,11 +31,56 @@ public record RunReport(
     List<FlagResult> results,
     Instant startedAt,
     Duration elapsed,
-    Duration workerStartup) {
+    Duration workerStartup,
+    long workRounds,
+    boolean gil) {
 
   public RunReport {
     codes = List.copyOf(codes);
     results = List.copyOf(results);
+  }
+
+  /** A run without CPU work. */
+  public RunReport(
+      String mode,
+      int maxReq,
+      String serverLabel,
+      String baseUrl,
+      List<String> codes,
+      List<FlagResult> results,
+      Instant startedAt,
+      Duration elapsed,
+      Duration workerStartup) {
+    this(
+        mode,
+        maxReq,
+        serverLabel,
+        baseUrl,
+        codes,
+        results,
+        startedAt,
+        elapsed,
+        workerStartup,
+        0,
+        false);
+  }
+
+  /** Whether the flags were given CPU work ({@code --work}). */
+  public boolean computes() {
+    return workRounds > 0;
+  }
+
+  /** The CPU time the flags' work took, all flags and processes together. */
+  public Duration cpuTime() {
+    return Duration.ofNanos(results.stream().mapToLong(r -> r.work().cpuNanos()).sum());
+  }
+
+  /**
+   * How many cores the work kept busy on average: CPU time / elapsed (1 for one core working all
+   * the time, 2 for two).
+   */
+  public double parallelism() {
+    return elapsed.isZero() ? 0 : cpuTime().toNanos() / (double) elapsed.toNanos();
   }
 
   public long count(FlagStatus status) {
