@@ -175,21 +175,4 @@ class GilTest {
       pool.shutdownNow();
     }
   }
-
-  /** Pairs of computations that overlap in time. */
-  static final class Intervals {
-    static List<String> overlapping(List<WorkDone> done) {
-      List<String> pairs = new ArrayList<>();
-      for (int i = 0; i < done.size(); i++) {
-        for (int j = i + 1; j < done.size(); j++) {
-          WorkDone a = done.get(i);
-          WorkDone b = done.get(j);
-          if (a.computeStartNanos() < b.endNanos() && b.computeStartNanos() < a.endNanos()) {
-            pairs.add(i + "/" + j);
-          }
-        }
-      }
-      return pairs;
-    }
-  }
 }
