@@ -177,6 +177,9 @@ public final class BenchChart {
       if (cell.speedup() != null) {
         label += String.format(Locale.ROOT, ", %.1f×", cell.speedup());
       }
+      if (cell.parallelism() != null) {
+        label += String.format(Locale.ROOT, ", parallelism %.1f", cell.parallelism());
+      }
       if (cell.errors() > 0) {
         label += ", " + cell.errors() + (cell.errors() == 1 ? " error" : " errors");
         g2.setPaint(Palette.VERMILLION);

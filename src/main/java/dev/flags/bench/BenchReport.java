@@ -105,7 +105,9 @@ public record BenchReport(
           "speedup",
           "efficiency",
           "startup_s",
-          "errors"
+          "errors",
+          "cpu_s",
+          "parallel"
         });
     for (BenchRow row : rows) {
       lines.add(
@@ -122,10 +124,12 @@ public record BenchReport(
             row.workerStartupS() == 0 ? "-" : fixed(row.workerStartupS(), 3),
             row.errors() == 0
                 ? "-"
-                : row.errors() + " in " + row.runsWithErrors() + "/" + row.runs() + " runs"
+                : row.errors() + " in " + row.runsWithErrors() + "/" + row.runs() + " runs",
+            row.cpuS() == null ? "-" : fixed(row.cpuS(), 3),
+            row.parallelism() == null ? "-" : fixed(row.parallelism(), 2)
           });
     }
-    printAligned(out, aboutWork() ? lines : withoutColumn(lines, 2));
+    printAligned(out, aboutWork() ? lines : withoutColumns(lines, 2, 11, 12));
     out.println(
         "speedup: sequential median / median. efficiency: ideal "
             + (workMs == 0
@@ -133,7 +137,8 @@ public record BenchReport(
                 : delayMs == null || delayMs == 0
                     ? "N x work / min(max_req, cores)"
                     : "(the longer of ceil(N / max_req) x delay and N x work / min(max_req, cores))")
-            + " / median. startup_s: worker start-up, part of the time.");
+            + " / median. startup_s: worker start-up, part of the time."
+            + (workMs > 0 ? " cpu_s: the work's CPU time; parallel: cpu_s / elapsed." : ""));
     if (anyErrors()) {
       out.println(
           "Runs with errors are counted in the times above: failed requests may be faster or"
@@ -142,12 +147,14 @@ public record BenchReport(
     out.flush();
   }
 
-  /** The lines without their column {@code index}. */
-  private static List<String[]> withoutColumn(List<String[]> lines, int index) {
+  /** The lines without the columns about CPU work: the table as it was before {@code --work}. */
+  private static List<String[]> withoutColumns(List<String[]> lines, int... indexes) {
     List<String[]> fewer = new ArrayList<>(lines.size());
     for (String[] line : lines) {
       List<String> cells = new ArrayList<>(List.of(line));
-      cells.remove(index);
+      for (int i = indexes.length - 1; i >= 0; i--) {
+        cells.remove(indexes[i]);
+      }
       fewer.add(cells.toArray(String[]::new));
     }
     return fewer;

@@ -26,6 +26,9 @@ import java.util.Optional;
  * @param gil whether each process had a lock its flags held while computing ({@code --gil})
  * @param workMs the CPU work per flag asked for ({@code --work}); 0 for none
  * @param rounds the rounds of work each flag did (calibrated once for the bench); 0 for none
+ * @param cpuS the median over the runs of the CPU time the flags' work took; null without work
+ * @param parallelism the median over the runs of CPU time / elapsed: how many cores the work kept
+ *     busy; null without work
  */
 @JsonPropertyOrder({
   "mode",
@@ -44,7 +47,9 @@ import java.util.Optional;
   "elapsed_s",
   "gil",
   "work_ms",
-  "rounds"
+  "rounds",
+  "cpu_s",
+  "parallelism"
 })
 public record BenchRow(
     @JsonProperty("mode") String mode,
@@ -63,7 +68,9 @@ public record BenchRow(
     @JsonProperty("elapsed_s") List<Double> elapsedS,
     @JsonProperty("gil") boolean gil,
     @JsonProperty("work_ms") long workMs,
-    @JsonProperty("rounds") long rounds) {
+    @JsonProperty("rounds") long rounds,
+    @JsonProperty("cpu_s") Double cpuS,
+    @JsonProperty("parallelism") Double parallelism) {
 
   public BenchRow {
     elapsedS = List.copyOf(elapsedS);
@@ -106,7 +113,11 @@ public record BenchRow(
         elapsed.stream().map(BenchRow::round).toList(),
         cell.gil(),
         workload.time().toMillis(),
-        workload.rounds());
+        workload.rounds(),
+        workload.any() ? round(median(runs.stream().map(RunReport::cpuTime).toList())) : null,
+        workload.any()
+            ? rounded(medianOf(runs.stream().map(RunReport::parallelism).toList()), 100)
+            : null);
   }
 
   /**
@@ -136,6 +147,13 @@ public record BenchRow(
     return n % 2 == 1
         ? sorted.get(n / 2)
         : sorted.get(n / 2 - 1).plus(sorted.get(n / 2)).dividedBy(2);
+  }
+
+  /** The middle value; the mean of the two middle values for an even count. */
+  static double medianOf(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
   private static double round(Duration duration) {
