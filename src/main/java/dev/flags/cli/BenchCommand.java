@@ -52,7 +52,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:every measured run saved every flag (or found it absent: 404)",
       "1:some flag failed in a measured run (the errors column says where)",
-      "2:bad command line; nothing was run"
+      "2:bad command line; nothing was run",
+      "23:the figures could not be written to stdout (a full disk, a closed stdout)"
     },
     footerHeading = "%nExamples:%n",
     footer = {

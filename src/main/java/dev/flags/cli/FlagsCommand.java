@@ -52,6 +52,7 @@ import picocli.CommandLine.Spec;
       "0:every flag was saved or is known not to exist (404)",
       "1:at least one flag failed (an error, or unfinished at --deadline)",
       "2:bad command line; nothing was downloaded",
+      "23:the report could not be written to stdout (a full disk, a closed stdout)",
       "130:interrupted by Ctrl-C (SIGINT); the partial report is printed",
       "143:terminated by SIGTERM; the partial report is printed"
     },
@@ -75,6 +76,10 @@ import picocli.CommandLine.Spec;
       "                               any server in the book's layout, into /tmp/f",
       "  flags --server-delay 500..5000 -a",
       "                               all 194 from an embedded server as slow as DELAY",
+      "  flags -a --shard 2/3 --format json > 2.json",
+      "                               the second of 3 parts of all 194; then",
+      "  flags report merge 1.json 2.json 3.json",
+      "                               the whole run's report",
       "  flags --work 100 -m 4 -v     each flag then computes for ~100 ms (CPU-bound)",
       "  flags --work 100 --gil --timeline gil.svg",
       "                               ... under a lock like CPython's GIL, drawn",
@@ -125,6 +130,7 @@ public final class FlagsCommand implements Callable<Integer> {
           new Subcommand("bench", BenchCommand.HEADER, BenchCommand::new),
           new Subcommand("lesson", LessonCommand.HEADER, LessonCommand::new),
           new Subcommand("serve", ServeCommand.HEADER, ServeCommand::new),
+          new Subcommand("report", ReportCommand.HEADER, ReportCommand::new),
           new Subcommand(WorkerCommand.NAME, null, WorkerCommand::new));
 
   /**
@@ -229,7 +235,7 @@ public final class FlagsCommand implements Callable<Integer> {
           format == OutputFormat.TEXT ? out : verbose ? spec.commandLine().getErr() : null;
       int concurrency = Math.min(maxReq, codes.size());
       if (info != null && !quiet) {
-        TextReport.header(info, server.label(), baseUrl, codes, concurrency);
+        TextReport.header(info, server.label(), baseUrl, codes, concurrency, codeOptions.shard());
         TextReport.work(info, workload, workOptions.gil(), calibration);
       }
       RunSpec spec =
@@ -260,7 +266,7 @@ public final class FlagsCommand implements Callable<Integer> {
               handleSignals
                   ? Signals.install(engine::cancel, engine::removeTempFiles)
                   : Signals.none()) {
-        report = engine.run(listener(progress, info, codes));
+        report = engine.run(listener(progress, info, codes)).withShard(codeOptions.shard());
         stoppedBy = signals.received();
       }
       switch (format) {

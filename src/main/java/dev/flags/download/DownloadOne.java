@@ -8,18 +8,14 @@ import dev.flags.outcome.Cause;
 import dev.flags.outcome.Outcome;
 import dev.flags.store.FlagStore;
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
-import okhttp3.Callback;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.slf4j.LoggerFactory;
 
 /**
  * The per-flag work every strategy shares, the book's {@code download_one}: it runs a flag's {@link
@@ -64,7 +60,6 @@ public final class DownloadOne implements AutoCloseable {
             retries,
             spec.maxBytes(),
             guard,
-            List.of(),
             urls.https());
     return new DownloadOne(
         client, new FlagSteps(spec, urls, store, guard), store, guard, runStartNanos);
@@ -74,12 +69,12 @@ public final class DownloadOne implements AutoCloseable {
    * Reserves a file name for a flag for this run (see {@link FlagStore#claim}): a process pool's
    * parent decides its workers' claims here.
    */
-  boolean claim(String fileName, String cc) {
+  public boolean claim(String fileName, String cc) {
     return store.claim(fileName, cc);
   }
 
   /** The run's deadline as wall-clock ms since the epoch, the same in every process; 0 if none. */
-  long deadlineEpochMillis() {
+  public long deadlineEpochMillis() {
     return guard.hasDeadline()
         ? System.currentTimeMillis() + TimeUnit.NANOSECONDS.toMillis(guard.nanosLeft())
         : 0;
@@ -134,7 +129,7 @@ public final class DownloadOne implements AutoCloseable {
     try {
       outcome = downloadSteps(flag);
     } catch (RuntimeException | LinkageError | AssertionError e) {
-      outcome = internalError(flag, e);
+      outcome = steps.internalError(flag, e);
     }
     return result(flag, outcome);
   }
@@ -161,95 +156,46 @@ public final class DownloadOne implements AutoCloseable {
   }
 
   /**
-   * Downloads one flag with enqueued calls: no thread waits for a server. Each step after a call
-   * (reading a body, saving a file: blocking work) runs on {@code continuations}, so a slow body
-   * never holds up OkHttp's callback threads. The future never fails.
+   * Downloads one flag with enqueued calls ({@link EnqueuedCalls}): the same steps, and no thread
+   * waits for a server. Each step after a call runs on {@code continuations}. The future never
+   * fails.
    */
   public CompletableFuture<FlagResult> downloadAsync(String cc, Executor continuations) {
     FlagCall flag = new FlagCall(cc, System.nanoTime());
-    CompletableFuture<Optional<Outcome>> named =
-        steps
-            .stopped()
-            .map(outcome -> CompletableFuture.completedFuture(Optional.of(outcome)))
-            .orElseGet(
-                () ->
-                    steps
-                        .metadataRequest(flag)
-                        .map(
-                            request ->
-                                send(request, continuations)
-                                    .handle((r, e) -> steps.nameFromMetadata(flag, r, io(e))))
-                        .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty())));
-    return named
+    return named(flag, continuations)
         .thenCompose(
             early ->
                 early
                     .or(() -> steps.alreadySaved(flag))
                     .map(CompletableFuture::completedFuture)
-                    .orElseGet(
-                        () ->
-                            send(steps.flagRequest(flag), continuations)
-                                .handle((response, e) -> gifOutcome(flag, response, io(e)))))
-        .handle((outcome, e) -> result(flag, outcome != null ? outcome : internalError(flag, e)));
+                    .orElseGet(() -> fetchGif(flag, continuations)))
+        .handle(
+            (outcome, e) -> result(flag, outcome != null ? outcome : steps.internalError(flag, e)));
   }
 
-  private Outcome gifOutcome(FlagCall flag, Response response, IOException failure) {
-    if (response == null) {
-      return steps.outcome(failure);
+  /** Steps 1 and 2, enqueued: stopped, or named from its metadata; empty to go on. */
+  private CompletableFuture<Optional<Outcome>> named(FlagCall flag, Executor continuations) {
+    Optional<Outcome> stopped = steps.stopped();
+    Optional<Request> metadata = steps.metadataRequest(flag);
+    if (stopped.isPresent() || metadata.isEmpty()) {
+      return CompletableFuture.completedFuture(stopped);
     }
-    try (response) {
-      return steps.outcome(flag, response);
-    }
+    return EnqueuedCalls.send(newCall(metadata.get()), continuations)
+        .handle((r, e) -> steps.nameFromMetadata(flag, r, EnqueuedCalls.failure(e)));
   }
 
-  /** The IOException that failed a call, or null; anything else goes on as it is. */
-  private static IOException io(Throwable e) {
-    if (e == null) {
-      return null;
-    }
-    Throwable cause = e instanceof java.util.concurrent.CompletionException ? e.getCause() : e;
-    if (cause instanceof IOException io) {
-      return io;
-    }
-    throw e instanceof RuntimeException re ? re : new IllegalStateException(cause);
-  }
-
-  /** The bridge from OkHttp's callback to a future, completed on {@code continuations}. */
-  private CompletableFuture<Response> send(Request request, Executor continuations) {
-    CompletableFuture<Response> answer = new CompletableFuture<>();
-    newCall(request)
-        .enqueue(
-            new Callback() {
-              @Override
-              public void onFailure(Call call, IOException e) {
-                continueOn(continuations, () -> answer.completeExceptionally(e), null, answer);
+  /** Steps 4 and 5, enqueued: the GIF's request, and what its answer means. */
+  private CompletableFuture<Outcome> fetchGif(FlagCall flag, Executor continuations) {
+    return EnqueuedCalls.send(newCall(steps.flagRequest(flag)), continuations)
+        .handle(
+            (response, e) -> {
+              if (response == null) {
+                return steps.outcome(EnqueuedCalls.failure(e));
               }
-
-              @Override
-              public void onResponse(Call call, Response response) {
-                continueOn(continuations, () -> answer.complete(response), response, answer);
+              try (response) {
+                return steps.outcome(flag, response);
               }
             });
-    return answer;
-  }
-
-  /**
-   * Runs {@code step} on {@code continuations}. If the run is being torn down (the executor
-   * refuses), closes the response nobody will read and ends the flag as cancelled.
-   */
-  private static void continueOn(
-      Executor continuations,
-      Runnable step,
-      Response response,
-      CompletableFuture<Response> answer) {
-    try {
-      continuations.execute(step);
-    } catch (RejectedExecutionException e) {
-      if (response != null) {
-        response.close();
-      }
-      answer.completeExceptionally(new dev.flags.http.FetchException(new Cause.Cancelled(), e));
-    }
   }
 
   /** A call for one of the flag's requests; with a deadline, cut when it passes. */
@@ -260,19 +206,6 @@ public final class DownloadOne implements AutoCloseable {
       call.timeout().deadline(left, TimeUnit.NANOSECONDS);
     }
     return call;
-  }
-
-  /**
-   * A bug or a JDK surprise in one flag's work: that flag fails, the run goes on. The trace is for
-   * {@code -v}; the words say what it was.
-   */
-  private static Outcome internalError(FlagCall flag, Throwable e) {
-    Throwable shown =
-        e instanceof java.util.concurrent.CompletionException && e.getCause() != null
-            ? e.getCause()
-            : e;
-    LoggerFactory.getLogger(DownloadOne.class).info("{}: internal error", flag.cc, shown);
-    return Outcome.failed(new Cause.Internal(dev.flags.http.Failures.printable(shown.toString())));
   }
 
   /**

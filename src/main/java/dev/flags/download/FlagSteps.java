@@ -21,6 +21,7 @@ import dev.flags.work.Gil;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.slf4j.Logger;
@@ -194,6 +195,16 @@ final class FlagSteps {
   Outcome outcome(IOException failure) {
     FetchException fetch = Failures.reasonFor(failure, guard);
     return Outcome.failed(fetch.failure());
+  }
+
+  /**
+   * When anything else went wrong: an exception nobody expected (a bug, a JDK surprise) is that
+   * flag's failure, and the run goes on. The words say what it was; the trace is for {@code -v}.
+   */
+  Outcome internalError(FlagCall flag, Throwable e) {
+    Throwable shown = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    Log.LOG.info("{}: internal error", flag.cc, shown);
+    return Outcome.failed(new Cause.Internal(Failures.printable(shown.toString())));
   }
 
   /** Made only when needed: a run that logs nothing does not start Logback. */

@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param codes the upper-case country codes, in the order they are submitted
  * @param serverLabel what the report calls the server: EMBEDDED, LOCAL, ... or CUSTOM
  * @param baseUrl where flags are fetched from ({@code http://127.0.0.1:8000/flags})
- * @param dest the folder flags are saved in
+ * @param dest the folder flags are saved in, made absolute
  * @param maxReq how many requests may run at once (for processes: how many worker JVMs)
  * @param timeoutSeconds per request attempt: connect, each read, and the whole attempt
  * @param retries how many times a transient failure is tried again
@@ -58,7 +58,7 @@ public record RunSpec(
   public RunSpec {
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(baseUrl, "baseUrl");
-    Objects.requireNonNull(dest, "dest");
+    dest = dest.toAbsolutePath(); // the same folder for worker processes, whatever their cwd
     codes = List.copyOf(codes);
     if (workRounds < 0) {
       throw new IllegalArgumentException("workRounds must be at least 0, not " + workRounds);

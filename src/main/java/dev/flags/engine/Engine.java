@@ -1,5 +1,6 @@
 package dev.flags.engine;
 
+import dev.flags.country.Shard;
 import dev.flags.download.DownloadOne;
 import dev.flags.download.Downloader;
 import dev.flags.download.FlagResult;
@@ -138,6 +139,7 @@ public final class Engine {
         startedAt,
         Duration.ofNanos(System.nanoTime() - start),
         startup,
+        Shard.WHOLE,
         spec.workRounds(),
         spec.gil());
   }

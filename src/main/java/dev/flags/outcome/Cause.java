@@ -264,6 +264,11 @@ public sealed interface Cause {
     }
   }
 
+  /**
+   * A failure read back from a JSON report ({@code flags report merge}): known by its words only.
+   */
+  record Reported(String text) implements Cause {}
+
   /** An I/O failure of no known kind, in the exception's own words; not retried. */
   record Other(String detail) implements Cause {
     @Override

@@ -1,5 +1,6 @@
 package dev.flags.report;
 
+import dev.flags.country.Shard;
 import dev.flags.download.FlagResult;
 import dev.flags.download.FlagStatus;
 import dev.flags.outcome.Cause;
@@ -19,6 +20,8 @@ import java.util.List;
  * @param startedAt wall-clock start, for machine formats
  * @param elapsed from start to the last result
  * @param workerStartup part of {@code elapsed} spent starting workers (process pool), else zero
+ * @param shard which part of the code list the run took ({@code --shard}); {@link Shard#WHOLE}
+ *     unless sharded, and for a merged report
  * @param workRounds the CPU work each flag was given ({@code --work}), in rounds; 0: none
  * @param gil whether each process had a lock its flags held while computing ({@code --gil})
  */
@@ -32,6 +35,7 @@ public record RunReport(
     Instant startedAt,
     Duration elapsed,
     Duration workerStartup,
+    Shard shard,
     long workRounds,
     boolean gil) {
 
@@ -40,7 +44,7 @@ public record RunReport(
     results = List.copyOf(results);
   }
 
-  /** A run without CPU work. */
+  /** A run of the whole code list, without CPU work. */
   public RunReport(
       String mode,
       int maxReq,
@@ -61,8 +65,51 @@ public record RunReport(
         startedAt,
         elapsed,
         workerStartup,
+        Shard.WHOLE);
+  }
+
+  /** A run of {@code shard} of the code list, without CPU work (a report read back). */
+  public RunReport(
+      String mode,
+      int maxReq,
+      String serverLabel,
+      String baseUrl,
+      List<String> codes,
+      List<FlagResult> results,
+      Instant startedAt,
+      Duration elapsed,
+      Duration workerStartup,
+      Shard shard) {
+    this(
+        mode,
+        maxReq,
+        serverLabel,
+        baseUrl,
+        codes,
+        results,
+        startedAt,
+        elapsed,
+        workerStartup,
+        shard,
         0,
         false);
+  }
+
+  /** The same report, of a run that took {@code part} of the code list. */
+  public RunReport withShard(Shard part) {
+    return new RunReport(
+        mode,
+        maxReq,
+        serverLabel,
+        baseUrl,
+        codes,
+        results,
+        startedAt,
+        elapsed,
+        workerStartup,
+        part,
+        workRounds,
+        gil);
   }
 
   /** Whether the flags were given CPU work ({@code --work}). */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.flags.download.FlagResult;
+import dev.flags.download.FlagStatus;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -23,7 +24,7 @@ public final class RunSchema {
   static final List<Column<FlagResult>> FLAG =
       List.of(
           new Column<>("cc", FlagResult::cc),
-          new Column<>("status", flag -> flag.status().name().toLowerCase(Locale.ROOT)),
+          new Column<>("status", flag -> statusName(flag.status())),
           new Column<>("bytes", FlagResult::bytes),
           new Column<>("attempts", FlagResult::attempts),
           new Column<>("ms", FlagResult::ms),
@@ -54,6 +55,7 @@ public final class RunSchema {
           new Column<>("started_at", report -> report.startedAt().toString()),
           new Column<>(
               "worker_startup_s", report -> MachineFormats.seconds(report.workerStartup())),
+          new Column<>("shard", report -> report.shard().toString()),
           new Column<>("work_rounds", RunReport::workRounds),
           new Column<>("gil", report -> report.gil() ? "on" : "off"),
           new Column<>("cpu_s", report -> MachineFormats.seconds(report.cpuTime())),
@@ -78,6 +80,11 @@ public final class RunSchema {
   }
 
   private RunSchema() {}
+
+  /** A status as the schema writes it: {@code ok}, {@code not_found}, {@code error}. */
+  static String statusName(FlagStatus status) {
+    return status.name().toLowerCase(Locale.ROOT);
+  }
 
   /** {@code --format json}: the whole run as one object on one line. */
   public static String json(RunReport report) {
@@ -115,7 +122,7 @@ public final class RunSchema {
     return out.toString();
   }
 
-  /** Made on first use: a run writes one format, and the CSV factory alone costs ~6 ms. */
+  /** Made on first use: a run writes one format at most, and pays only for that one. */
   private static final class Json {
     static final JsonFactory FACTORY = new JsonFactory();
   }

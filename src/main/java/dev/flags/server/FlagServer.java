@@ -21,14 +21,15 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import okhttp3.HttpUrl;
 
 /**
  * A small HTTP/1.1 server for flags, one virtual thread per connection.
  *
- * <p>Why not WireMock or the JDK's {@code HttpServer}: WireMock's cold start (~0.6 s) would
- * dominate a default 20-flag run, and neither gives the byte-level control that fault injection
- * needs (resets, truncated bodies, garbage). A GET-only server of a flat catalog is small enough to
- * own; WireMock stays the reference server in the tests.
+ * <p>Why not WireMock or the JDK's {@code HttpServer}: WireMock's cold start would dominate a
+ * default 20-flag run, and neither gives the byte-level control that fault injection needs (resets,
+ * truncated bodies, garbage). A GET-only server of a flat catalog is small enough to own; WireMock
+ * stays the reference server in the tests.
  *
  * <p>A {@link Chaos} makes it misbehave on purpose: delays (a sleeping virtual thread holds up only
  * its own connection), error statuses and faults down to the byte level.
@@ -92,14 +93,21 @@ public final class FlagServer implements AutoCloseable {
     return listener.getLocalPort();
   }
 
-  /** {@code http://127.0.0.1:PORT/flags}: the base URL clients append {@code /cc/cc.gif} to. */
+  /**
+   * {@code http://127.0.0.1:PORT/flags}: the base URL clients append {@code /cc/cc.gif} to. An IPv6
+   * address in its short form, {@code http://[::1]:18500/flags} (OkHttp's URL canonicalises it),
+   * and without a zone ({@code %eth0}), which no URL can carry.
+   */
   public String baseUrl() {
     InetAddress address = listener.getInetAddress();
     String host = address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress();
-    if (host.contains(":")) {
-      host = "[" + host + "]";
-    }
-    return "http://" + host + ":" + port() + "/flags";
+    return new HttpUrl.Builder()
+        .scheme("http")
+        .host(host.replaceFirst("%.*", ""))
+        .port(port())
+        .addPathSegment("flags")
+        .build()
+        .toString();
   }
 
   @Override

@@ -11,13 +11,13 @@ import java.util.function.BiPredicate;
  * unencodable name): the per-flag path must make that one flag's result of it.
  */
 public final class BrokenStore extends FlagStore {
-  static final String BROKEN = "br.gif";
+  public static final String BROKEN = "br.gif";
 
-  BrokenStore(Path dir, BiPredicate<String, String> claims) {
+  public BrokenStore(Path dir, BiPredicate<String, String> claims) {
     super(dir, claims);
   }
 
-  BrokenStore(Path dir) {
+  public BrokenStore(Path dir) {
     super(dir);
   }
 
@@ -27,14 +27,5 @@ public final class BrokenStore extends FlagStore {
       throw new IllegalStateException("no save for " + fileName);
     }
     return super.save(fileName, bytes, lastModified);
-  }
-
-  /** A process-pool worker saving into a broken store. */
-  public static final class Worker {
-    private Worker() {}
-
-    public static void main(String[] args) throws IOException {
-      ProcessWorker.serve(System.in, System.out, BrokenStore::new);
-    }
   }
 }

@@ -2,17 +2,18 @@ package dev.flags.download;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flags.outcome.Cause;
-import dev.flags.outcome.Outcome;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Worker processes get the run's description, and send their results, as JSON: both round-trip. */
+/**
+ * A run's description is built by name, with the command line's defaults for what is not set (its
+ * JSON round trip to workers is in {@code pool.MessagesTest}).
+ */
 class RunSpecTest {
 
   @Test
-  void theDescriptionRoundTripsThroughTheWorkersFirstLine() throws Exception {
+  void aDescriptionIsBuiltByNameAndCopiedWhole() {
     RunSpec spec =
         RunSpec.builder()
             .mode(Mode.PROCESSES)
@@ -29,11 +30,11 @@ class RunSpecTest {
             .skipExisting(true)
             .metadata(true)
             .build();
-    WorkerProtocol.Setup setup =
-        WorkerProtocol.settings(WorkerProtocol.settingsLine(spec, 1_900_000_000_000L));
-    assertThat(setup.spec()).isEqualTo(spec);
-    assertThat(setup.deadlineEpochMillis()).isEqualTo(1_900_000_000_000L);
     assertThat(spec.toBuilder().build()).isEqualTo(spec);
+    assertThat(spec.toBuilder().retries(0).build())
+        .isEqualTo(spec.toBuilder().retries(0).build())
+        .isNotEqualTo(spec);
+    assertThat(spec.concurrency()).isEqualTo(2); // at most one per code
   }
 
   @Test
@@ -46,25 +47,6 @@ class RunSpecTest {
     assertThat(spec.backoffSeconds()).isEqualTo(0.2);
     assertThat(spec.maxBytes()).isEqualTo(10_485_760);
     assertThat(spec.hasDeadline()).isFalse();
-    assertThat(spec.dest()).isEqualTo(Path.of("downloads"));
-  }
-
-  @Test
-  void everyKindOfResultRoundTripsThroughAResultLine() throws Exception {
-    List<FlagResult> results =
-        List.of(
-            FlagResult.of("BR", Outcome.saved(1234, "Brazil.gif"))
-                .withAttempts(2)
-                .withTime(5, 40)
-                .withWorker("pid-1"),
-            FlagResult.of("BR", Outcome.alreadySaved("br.gif")),
-            FlagResult.of("BR", Outcome.notFound("http://x/flags/br/br.gif")),
-            FlagResult.of("BR", Outcome.failed(new Cause.Timeout(3.1))).withAttempts(3),
-            FlagResult.of("BR", Outcome.failed(new Cause.Reset())),
-            FlagResult.of("BR", Outcome.failed(new Cause.HttpStatus(503, "HTTP 503 Nope"))),
-            FlagResult.of("BR", Outcome.failed(new Cause.Internal("java.lang.Oops: x"))));
-    for (FlagResult result : results) {
-      assertThat(WorkerProtocol.result(WorkerProtocol.resultLine(result), "BR")).isEqualTo(result);
-    }
+    assertThat(spec.dest()).isEqualTo(Path.of("downloads").toAbsolutePath());
   }
 }

@@ -1,6 +1,7 @@
 package dev.flags.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.flags.country.Countries;
 import dev.flags.http.HttpDates;
@@ -9,6 +10,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -32,6 +35,20 @@ class FlagServerTest {
 
   private static Response get(String path) throws IOException {
     return client.newCall(new Request.Builder().url(server.baseUrl() + path).build()).execute();
+  }
+
+  @Test
+  void anIpv6BaseUrlIsInItsShortFormAndWorks() throws IOException {
+    assumeTrue(Files.exists(Path.of("/proc/net/if_inet6")), "needs IPv6");
+    try (FlagServer ipv6 = FlagServer.start("::1", 0, new GeneratedFlags())) {
+      assertThat(ipv6.baseUrl()).isEqualTo("http://[::1]:" + ipv6.port() + "/flags");
+      try (Response response =
+          client
+              .newCall(new Request.Builder().url(ipv6.baseUrl() + "/br/br.gif").build())
+              .execute()) {
+        assertThat(response.code()).isEqualTo(200);
+      }
+    }
   }
 
   @Test

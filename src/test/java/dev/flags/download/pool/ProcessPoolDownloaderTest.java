@@ -1,4 +1,4 @@
-package dev.flags.download;
+package dev.flags.download.pool;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,6 +7,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.flags.download.DownloadOne;
+import dev.flags.download.FlagResult;
+import dev.flags.download.FlagStatus;
+import dev.flags.download.Mode;
+import dev.flags.download.RunSpec;
 import dev.flags.testing.FlagStubs;
 import dev.flags.testing.Processes;
 import java.nio.file.Path;
@@ -188,8 +193,8 @@ class ProcessPoolDownloaderTest {
             .maxRetryWaitSeconds(1)
             .maxBytes(1 << 20)
             .build();
-    assertThat(ProcessPoolDownloader.frozenAfter(settings))
-        .isEqualTo(Duration.ofSeconds(1).plus(ProcessPoolDownloader.FROZEN_MARGIN));
+    assertThat(Supervisor.frozenAfter(settings))
+        .isEqualTo(Duration.ofSeconds(1).plus(Supervisor.FROZEN_MARGIN));
     parent = DownloadOne.open(settings);
     ProcessPoolDownloader pool =
         new ProcessPoolDownloader(parent, settings, ProcessPoolDownloader.workerCommand());

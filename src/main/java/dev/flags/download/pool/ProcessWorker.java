@@ -1,5 +1,7 @@
-package dev.flags.download;
+package dev.flags.download.pool;
 
+import dev.flags.download.DownloadOne;
+import dev.flags.download.RunSpec;
 import dev.flags.http.RunGuard;
 import dev.flags.store.FlagStore;
 import dev.flags.work.Calibration;
@@ -19,8 +21,8 @@ import java.util.function.BiPredicate;
 
 /**
  * The worker side of {@link ProcessPoolDownloader}: reads the settings and then codes from stdin,
- * downloads each with {@link DownloadOne}, and answers with one result line per code on stdout (see
- * {@link WorkerProtocol}).
+ * downloads each with {@link DownloadOne}, and answers with the same {@link Message} types on
+ * stdout.
  *
  * <p>A worker must never outlive its parent. A watcher thread reads stdin; when it closes (the
  * parent is done, or died, even by {@code kill -9}) the worker cancels any call in flight, gives it
@@ -30,76 +32,76 @@ public final class ProcessWorker {
   /** How long a download in flight may take to wind down once the parent is gone. */
   static final Duration GRACE = Duration.ofMillis(500);
 
-  /** Queued when stdin closes; never a code, since the parent sends no blank lines. */
+  /** Queued when stdin closes; never a code. */
   private static final String END = "";
 
-  private ProcessWorker() {}
+  private final PrintStream out;
+  private final BiFunction<Path, BiPredicate<String, String>, FlagStore> store;
+  private final BlockingQueue<String> codes = new LinkedBlockingQueue<>();
+  private final BlockingQueue<Boolean> claims = new LinkedBlockingQueue<>();
 
-  /**
-   * Serves the parent on {@code input} and {@code results} until {@code input} closes. The calling
-   * thread takes the worker's name ({@code pid-4242}), so results and logs say which worker it was.
-   */
-  public static int serve(InputStream input, PrintStream results) throws IOException {
-    return serve(input, results, FlagStore::new);
+  private ProcessWorker(
+      PrintStream out, BiFunction<Path, BiPredicate<String, String>, FlagStore> store) {
+    this.out = out;
+    this.store = store;
   }
 
-  /** The same, saving into the store {@code store} makes (tests break one flag's save there). */
+  /**
+   * Serves the parent on {@code input} and {@code output} until {@code input} closes. The calling
+   * thread takes the worker's name ({@code pid-4242}), so results and logs say which worker it was.
+   */
+  public static int serve(InputStream input, PrintStream output) throws IOException {
+    return serve(input, output, FlagStore::new);
+  }
+
+  /**
+   * The same, saving into the store {@code store} makes of the destination and the parent's claims
+   * (a test breaks one flag's save there).
+   */
   static int serve(
       InputStream input,
-      PrintStream results,
+      PrintStream output,
       BiFunction<Path, BiPredicate<String, String>, FlagStore> store)
       throws IOException {
     Thread main = Thread.currentThread();
     main.setName("pid-" + ProcessHandle.current().pid());
     BufferedReader in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
-    String settingsLine = in.readLine();
-    if (settingsLine == null) {
+    String first = in.readLine();
+    if (first == null) {
       return 0; // the parent went away before it said anything
     }
-    WorkerProtocol.Setup setup = WorkerProtocol.settings(settingsLine);
-    BlockingQueue<String> codes = new LinkedBlockingQueue<>();
-    BlockingQueue<String> replies = new LinkedBlockingQueue<>();
-    BiPredicate<String, String> askParent =
-        (fileName, cc) -> {
-          results.println(WorkerProtocol.claimLine(cc, fileName));
-          results.flush();
-          try {
-            return WorkerProtocol.granted(replies.take());
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-          }
-        };
+    if (!(Messages.toWorker(first).orElse(null) instanceof Message.Settings settings)) {
+      throw new IOException("expected the settings, got " + Messages.shown(first));
+    }
+    new ProcessWorker(output, store).serve(settings, in, main);
+    return 0;
+  }
+
+  private void serve(Message.Settings settings, BufferedReader in, Thread main) {
+    RunSpec spec = settings.spec();
     try (DownloadOne downloadOne =
         DownloadOne.open(
-            setup.spec(),
-            guard(setup.deadlineEpochMillis()),
-            store.apply(setup.spec().dest(), askParent),
+            spec,
+            guard(settings.deadlineEpochMillis()),
+            store.apply(spec.dest(), this::claim),
             System.nanoTime())) {
-      Thread.ofPlatform()
-          .daemon()
-          .name("stdin-watcher")
-          .start(() -> watch(in, codes, replies, downloadOne, main));
-      WorkerProtocol.warmUpWriter();
-      if (setup.spec().workRounds() > 0) {
+      Thread.ofPlatform().daemon().name("stdin-watcher").start(() -> watch(in, downloadOne, main));
+      Messages.warmUpWorker();
+      if (spec.workRounds() > 0) {
         // As the parent's calibration did: the first flag's work then runs compiled.
         Calibration.ofThisMachine().warmUpOnly();
       }
-      results.println(WorkerProtocol.READY);
-      results.flush();
+      send(new Message.Ready());
       for (String cc = codes.take(); !cc.equals(END); cc = codes.take()) {
-        results.println(WorkerProtocol.startedLine(cc));
-        results.flush();
-        results.println(WorkerProtocol.resultLine(downloadOne.download(cc)));
-        results.flush();
-        if (results.checkError()) {
+        send(new Message.Started(cc));
+        send(new Message.Result(downloadOne.download(cc)));
+        if (out.checkError()) {
           break; // the parent is gone
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    return 0;
   }
 
   /** The run's deadline on this JVM's clock; the parent sends it as wall-clock time. */
@@ -111,25 +113,37 @@ public final class ProcessWorker {
         : RunGuard.unlimited();
   }
 
-  private static void watch(
-      BufferedReader in,
-      BlockingQueue<String> codes,
-      BlockingQueue<String> replies,
-      DownloadOne downloadOne,
-      Thread main) {
+  /** Asks the parent to reserve a file name for the flag; waits for its answer. */
+  private boolean claim(String fileName, String cc) {
+    send(new Message.Claim(cc, fileName));
+    try {
+      return claims.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private void send(Message.ToParent message) {
+    out.println(Messages.line(message));
+    out.flush();
+  }
+
+  private void watch(BufferedReader in, DownloadOne downloadOne, Thread main) {
     try {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
-        if (WorkerProtocol.isClaimReply(line)) {
-          replies.add(line);
-        } else if (!line.isBlank()) {
-          codes.add(line.strip());
-        }
+        Message.ToWorker message = Messages.toWorker(line).orElse(null);
+        if (message instanceof Message.Download download) {
+          codes.add(download.cc());
+        } else if (message instanceof Message.Claimed claimed) {
+          claims.add(claimed.granted());
+        } // nothing else comes after the settings
       }
     } catch (IOException e) {
       // a broken stdin means the same as a closed one
     }
     codes.add(END);
-    replies.add(END); // a claim still waiting is refused
+    claims.add(false); // a claim still waiting is refused
     downloadOne.cancel(); // a call in flight ends now, a retry's backoff too
     try {
       main.join(GRACE);
