@@ -22,7 +22,7 @@ public final class WorkOptions {
       paramLabel = WORK_LABEL,
       converter = WorkConverter.class,
       description =
-          "After each flag's download, in the same thread or worker process, compute for about"
+          "After each flag's download, in the thread or process that downloaded it, compute for about"
               + " MS ms of CPU (iterated SHA-256 of its bytes; the rounds are calibrated once per"
               + " run, then the same for every flag; 0: none, the default).")
   private Duration work = Duration.ZERO;
@@ -32,7 +32,7 @@ public final class WorkOptions {
       description =
           "A global lock per process, like CPython's: a flag holds it while it computes (--work)"
               + " and not while it downloads, so threads overlap their downloads but never their"
-              + " work; each worker process has its own.")
+              + " work; in a process pool, each process has its own.")
   private boolean gil;
 
   /** The CPU time each flag should compute for; zero: no work. */
