@@ -66,9 +66,18 @@ public final class Bench {
             .findFirst()
             .map(e -> BenchRow.median(e.getValue().stream().map(RunReport::elapsed).toList()));
     List<BenchRow> rows = new ArrayList<>();
+    int cores = Runtime.getRuntime().availableProcessors();
     measured.forEach(
         (cell, runs) ->
-            rows.add(BenchRow.of(cell, runs, sequential, plan.delay(), plan.codes().size())));
+            rows.add(
+                BenchRow.of(
+                    cell,
+                    runs,
+                    sequential,
+                    plan.delay(),
+                    plan.codes().size(),
+                    plan.workload(),
+                    cores)));
     return new BenchReport(
         plan.serverLabel(),
         plan.baseUrl(),
@@ -76,10 +85,12 @@ public final class Bench {
         plan.codes().size(),
         plan.runs(),
         1,
-        Runtime.getRuntime().availableProcessors(),
+        cores,
         Runtime.version().toString(),
         startedAt.toString(),
-        rows);
+        rows,
+        plan.workload().time().toMillis(),
+        plan.workload().rounds());
   }
 
   private List<RunReport> measure(Cell cell, Path root) throws InterruptedException, IOException {
@@ -119,6 +130,8 @@ public final class Bench {
               .dest(dest)
               .maxReq(cell.maxReq())
               .timeoutSeconds(plan.timeoutSeconds())
+              .workRounds(plan.workload().rounds())
+              .gil(cell.gil())
               .build();
       return Engine.run(spec, RunListener.NONE);
     } finally {

@@ -21,6 +21,7 @@ import dev.flags.server.FlagServer;
 import dev.flags.server.GeneratedFlags;
 import dev.flags.server.RequestLog;
 import dev.flags.store.FlagStore;
+import dev.flags.work.Workload;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -79,6 +80,10 @@ import picocli.CommandLine.Spec;
       "                               the second of 3 parts of all 194; then",
       "  flags report merge 1.json 2.json 3.json",
       "                               the whole run's report",
+      "  flags --work 100 -m 4 -v     each flag then computes for ~100 ms (CPU-bound)",
+      "  flags --work 100 --gil --timeline gil.svg",
+      "                               ... under a lock like CPython's GIL, drawn",
+      "  flags lesson                 the chapter's experiments, explained and measured",
       "  flags serve --book           the book's LOCAL, DELAY and ERROR servers"
     })
 public final class FlagsCommand implements Callable<Integer> {
@@ -92,6 +97,7 @@ public final class FlagsCommand implements Callable<Integer> {
   @Mixin private DownloadOptions downloadOptions;
   @Mixin private RetryOptions retryOptions;
   @Mixin private SaveOptions saveOptions;
+  @Mixin private WorkOptions workOptions;
   @Mixin private OutputOptions outputOptions;
   @Mixin private FormatOptions formatOptions;
 
@@ -122,6 +128,7 @@ public final class FlagsCommand implements Callable<Integer> {
   public static final List<Subcommand> SUBCOMMANDS =
       List.of(
           new Subcommand("bench", BenchCommand.HEADER, BenchCommand::new),
+          new Subcommand("lesson", LessonCommand.HEADER, LessonCommand::new),
           new Subcommand("serve", ServeCommand.HEADER, ServeCommand::new),
           new Subcommand("report", ReportCommand.HEADER, ReportCommand::new),
           new Subcommand(CompletionCommand.NAME, CompletionCommand.HEADER, CompletionCommand::new),
@@ -229,6 +236,10 @@ public final class FlagsCommand implements Callable<Integer> {
     } else if (quiet) {
       LogConfigurator.quiet();
     }
+    // Once, before the clock starts: every flag, in every worker, then does these rounds.
+    long calibrating = System.nanoTime();
+    Workload workload = Workload.calibrated(workOptions.work());
+    Duration calibration = Duration.ofNanos(System.nanoTime() - calibrating);
 
     try (FlagServer embedded =
         server.embedded() ? startEmbedded(new GeneratedFlags(), chaos) : null) {
@@ -241,6 +252,7 @@ public final class FlagsCommand implements Callable<Integer> {
       int concurrency = Math.min(maxReq, codes.size());
       if (info != null && !quiet) {
         TextReport.header(info, server.label(), baseUrl, codes, concurrency, codeOptions.shard());
+        TextReport.work(info, workload, workOptions.gil(), calibration);
       }
       RunSpec run =
           RunSpec.builder()
@@ -258,6 +270,8 @@ public final class FlagsCommand implements Callable<Integer> {
               .skipExisting(skipExisting)
               .update(saveOptions.update())
               .metadata(saveOptions.metadata())
+              .workRounds(workload.rounds())
+              .gil(workOptions.gil())
               .build();
       Engine engine = Engine.of(run);
       RunReport report;

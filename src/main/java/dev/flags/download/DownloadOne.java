@@ -223,6 +223,7 @@ public final class DownloadOne implements AutoCloseable {
         .withAttempts(flag.attempts.count())
         .withTime(
             (flag.startNanos - runStartNanos) / 1_000_000, (now - flag.startNanos) / 1_000_000)
-        .withWorker(Thread.currentThread().getName());
+        .withWorker(Thread.currentThread().getName())
+        .withWork(flag.work().shifted(-runStartNanos));
   }
 }

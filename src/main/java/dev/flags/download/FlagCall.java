@@ -1,6 +1,7 @@
 package dev.flags.download;
 
 import dev.flags.http.Attempts;
+import dev.flags.work.WorkDone;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -8,8 +9,8 @@ import java.util.Optional;
 /**
  * The state of one flag as its steps run (see {@link FlagSteps}): the file name it will be saved
  * under, the time of the copy already saved when only a newer one is asked for, and the attempts of
- * its GIF request (a tag of that request, counted by the retry interceptor). One step runs at a
- * time, perhaps each on another thread (async), so the fields are volatile.
+ * its GIF request (a tag of that request, counted by the retry interceptor), and its CPU work. One
+ * step runs at a time, perhaps each on another thread (async), so the fields are volatile.
  */
 final class FlagCall {
   final String cc;
@@ -17,6 +18,7 @@ final class FlagCall {
   final Attempts attempts = new Attempts();
   private volatile String file;
   private volatile Optional<Instant> savedAt = Optional.empty();
+  private volatile WorkDone work = WorkDone.NONE;
 
   FlagCall(String cc, long startNanos) {
     this.cc = cc;
@@ -45,5 +47,14 @@ final class FlagCall {
 
   void savedAt(Optional<Instant> time) {
     savedAt = time;
+  }
+
+  /** Its CPU work after the download ({@code --work}), on this process's clock. */
+  WorkDone work() {
+    return work;
+  }
+
+  void work(WorkDone done) {
+    work = done;
   }
 }

@@ -2,6 +2,7 @@ package dev.flags.download;
 
 import dev.flags.outcome.Cause;
 import dev.flags.outcome.Outcome;
+import dev.flags.work.WorkDone;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,26 +18,45 @@ import java.util.Optional;
  * @param startMs when its work started, in ms since the run started
  * @param ms how long its work took, in ms
  * @param worker the thread or process that did the work
+ * @param work its CPU work after the download ({@code --work}), timed on the run's clock; {@link
+ *     WorkDone#NONE} when there was none
  */
 public record FlagResult(
-    String cc, Outcome outcome, int attempts, long startMs, long ms, String worker) {
+    String cc, Outcome outcome, int attempts, long startMs, long ms, String worker, WorkDone work) {
 
-  /** The result of {@code cc}, with no attempt, no time and no worker yet. */
+  public FlagResult {
+    work = work == null ? WorkDone.NONE : work;
+  }
+
+  /** The result of {@code cc}, with no attempt, no time, no worker and no work yet. */
   public static FlagResult of(String cc, Outcome outcome) {
-    return new FlagResult(cc, outcome, 0, 0, 0, "-");
+    return new FlagResult(cc, outcome, 0, 0, 0, "-", WorkDone.NONE);
   }
 
   public FlagResult withAttempts(int count) {
-    return new FlagResult(cc, outcome, count, startMs, ms, worker);
+    return new FlagResult(cc, outcome, count, startMs, ms, worker, work);
   }
 
   /** Started {@code startMs} after the run started and took {@code ms}. */
   public FlagResult withTime(long startMs, long ms) {
-    return new FlagResult(cc, outcome, attempts, startMs, ms, worker);
+    return new FlagResult(cc, outcome, attempts, startMs, ms, worker, work);
   }
 
   public FlagResult withWorker(String name) {
-    return new FlagResult(cc, outcome, attempts, startMs, ms, name);
+    return new FlagResult(cc, outcome, attempts, startMs, ms, name, work);
+  }
+
+  /** Its CPU work, timed in nanoseconds since the run started. */
+  public FlagResult withWork(WorkDone done) {
+    return new FlagResult(cc, outcome, attempts, startMs, ms, worker, done);
+  }
+
+  /**
+   * The same result, {@code ms} later on the run's clock, its work too: onto the parent's clock.
+   */
+  public FlagResult shifted(long ms) {
+    return new FlagResult(
+        cc, outcome, attempts, startMs + ms, this.ms, worker, work.shifted(ms * 1_000_000));
   }
 
   /** The book's three-way status, for counts and the machine formats. */

@@ -15,6 +15,9 @@ import dev.flags.outcome.Outcome;
 import dev.flags.store.FlagStore;
 import dev.flags.store.Gif;
 import dev.flags.store.SafeNames;
+import dev.flags.work.CpuWork;
+import dev.flags.work.FlagWork;
+import dev.flags.work.Gil;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,7 +37,9 @@ import org.slf4j.LoggerFactory;
  *       named after the country;
  *   <li>{@code --skip-existing}: {@link #alreadySaved}: a flag already saved is not requested;
  *   <li>{@code --update}: {@link #flagRequest} asks only for a newer flag (a conditional GET);
- *   <li>{@link #outcome}: classify the answer and save the bytes ({@link FlagStore}).
+ *   <li>{@link #outcome}: classify the answer and save the bytes ({@link FlagStore});
+ *   <li>{@code --work}: compute over the saved bytes, holding the process's lock if {@code --gil}
+ *       (see {@link FlagWork}).
  * </ol>
  *
  * <p>Retries, timeouts, the deadline and body checks are not steps here: they live in the run's
@@ -47,12 +52,18 @@ final class FlagSteps {
   private final FlagUrls urls;
   private final FlagStore store;
   private final RunGuard guard;
+  private final FlagWork work;
 
   FlagSteps(RunSpec spec, FlagUrls urls, FlagStore store, RunGuard guard) {
     this.spec = spec;
     this.urls = urls;
     this.store = store;
     this.guard = guard;
+    // One lock per run, and so per process: each worker process opens its own.
+    this.work =
+        spec.workRounds() > 0
+            ? new FlagWork(CpuWork.ofRounds(spec.workRounds()), Gil.of(spec.gil()))
+            : FlagWork.NONE;
   }
 
   /** Step 1: no request once the run is stopped. */
@@ -158,6 +169,7 @@ final class FlagSteps {
     try {
       byte[] body = response.body().bytes();
       store.save(flag.file(), body, HttpDates.parse(response.header("Last-Modified")));
+      compute(flag, body);
       return Outcome.saved(body.length, flag.file());
     } catch (IOException e) {
       return Outcome.failed(
@@ -166,6 +178,16 @@ final class FlagSteps {
               : new Cause.NotSaved(
                   Failures.printable(
                       e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+    }
+  }
+
+  /**
+   * Step 6 ({@code --work}): the flag's CPU work over its bytes, in the same thread, under the
+   * process's lock if {@code --gil}; Ctrl-C cuts it short.
+   */
+  private void compute(FlagCall flag, byte[] body) {
+    if (work.work().any()) {
+      flag.work(work.perform(body, guard::cancelled));
     }
   }
 

@@ -26,6 +26,9 @@ import java.util.Objects;
  * @param skipExisting a flag already saved in {@code dest} is not requested again
  * @param update a flag already saved is requested with If-Modified-Since (its file's time)
  * @param metadata also fetch {@code metadata.json} and save as {@code Country_Name.gif}
+ * @param workRounds CPU work per flag after its download ({@code --work}): rounds of {@link
+ *     dev.flags.work.CpuWork} the parent calibrated once; 0: none
+ * @param gil whether each process has a lock its flags hold while they compute ({@code --gil})
  */
 public record RunSpec(
     Mode mode,
@@ -42,7 +45,9 @@ public record RunSpec(
     long maxBytes,
     boolean skipExisting,
     boolean update,
-    boolean metadata) {
+    boolean metadata,
+    long workRounds,
+    boolean gil) {
 
   public static final double DEFAULT_TIMEOUT_SECONDS = 10;
   public static final int DEFAULT_RETRIES = 2;
@@ -55,6 +60,9 @@ public record RunSpec(
     Objects.requireNonNull(baseUrl, "baseUrl");
     dest = dest.toAbsolutePath(); // the same folder for worker processes, whatever their cwd
     codes = List.copyOf(codes);
+    if (workRounds < 0) {
+      throw new IllegalArgumentException("workRounds must be at least 0, not " + workRounds);
+    }
   }
 
   /** The command line's defaults: threads at their default concurrency, no codes yet. */
@@ -113,6 +121,8 @@ public record RunSpec(
     private boolean skipExisting;
     private boolean update;
     private boolean metadata;
+    private long workRounds;
+    private boolean gil;
 
     private Builder() {}
 
@@ -132,6 +142,8 @@ public record RunSpec(
       skipExisting = spec.skipExisting;
       update = spec.update;
       metadata = spec.metadata;
+      workRounds = spec.workRounds;
+      gil = spec.gil;
     }
 
     public Builder mode(Mode value) {
@@ -217,6 +229,18 @@ public record RunSpec(
       return this;
     }
 
+    /** The rounds of CPU work each flag does after its download; 0: none. */
+    public Builder workRounds(long value) {
+      workRounds = value;
+      return this;
+    }
+
+    /** Whether flags hold a per-process lock while they compute. */
+    public Builder gil(boolean value) {
+      gil = value;
+      return this;
+    }
+
     public RunSpec build() {
       return new RunSpec(
           mode,
@@ -233,7 +257,9 @@ public record RunSpec(
           maxBytes,
           skipExisting,
           update,
-          metadata);
+          metadata,
+          workRounds,
+          gil);
     }
   }
 }

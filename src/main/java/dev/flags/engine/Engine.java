@@ -1,5 +1,6 @@
 package dev.flags.engine;
 
+import dev.flags.country.Shard;
 import dev.flags.download.DownloadOne;
 import dev.flags.download.Downloader;
 import dev.flags.download.FlagResult;
@@ -137,7 +138,10 @@ public final class Engine {
         results,
         startedAt,
         Duration.ofNanos(System.nanoTime() - start),
-        startup);
+        startup,
+        Shard.WHOLE,
+        spec.workRounds(),
+        spec.gil());
   }
 
   /** Stops the grace timer, if any, and waits until it can no longer interrupt anybody. */

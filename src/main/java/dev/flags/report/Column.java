@@ -26,7 +26,9 @@ record Column<T>(String name, Function<T, Object> value) {
   static <T> void writeRow(JsonGenerator csv, List<Column<T>> columns, T row) throws IOException {
     csv.writeStartArray();
     for (Column<T> column : columns) {
-      write(csv, column.value().apply(row));
+      Object value = column.value().apply(row);
+      // An empty field in its place: the CSV generator moves nulls to the end of the row.
+      write(csv, value == null ? "" : value);
     }
     csv.writeEndArray();
   }

@@ -130,7 +130,7 @@ public final class ReportReader {
         };
     return FlagResult.of(cc, outcome)
         .withAttempts(count(flag, "attempts"))
-        .withTime(0, integer(flag, "ms"))
+        .withTime(integer(flag, "start_ms"), integer(flag, "ms"))
         .withWorker(textOrNull(flag, "worker"));
   }
 

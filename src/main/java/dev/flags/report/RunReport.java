@@ -22,6 +22,8 @@ import java.util.List;
  * @param workerStartup part of {@code elapsed} spent starting workers (process pool), else zero
  * @param shard which part of the code list the run took ({@code --shard}); {@link Shard#WHOLE}
  *     unless sharded, and for a merged report
+ * @param workRounds the CPU work each flag was given ({@code --work}), in rounds; 0: none
+ * @param gil whether each process had a lock its flags held while computing ({@code --gil})
  */
 public record RunReport(
     String mode,
@@ -33,14 +35,16 @@ public record RunReport(
     Instant startedAt,
     Duration elapsed,
     Duration workerStartup,
-    Shard shard) {
+    Shard shard,
+    long workRounds,
+    boolean gil) {
 
   public RunReport {
     codes = List.copyOf(codes);
     results = List.copyOf(results);
   }
 
-  /** A run of the whole code list. */
+  /** A run of the whole code list, without CPU work. */
   public RunReport(
       String mode,
       int maxReq,
@@ -64,6 +68,33 @@ public record RunReport(
         Shard.WHOLE);
   }
 
+  /** A run of {@code shard} of the code list, without CPU work (a report read back). */
+  public RunReport(
+      String mode,
+      int maxReq,
+      String serverLabel,
+      String baseUrl,
+      List<String> codes,
+      List<FlagResult> results,
+      Instant startedAt,
+      Duration elapsed,
+      Duration workerStartup,
+      Shard shard) {
+    this(
+        mode,
+        maxReq,
+        serverLabel,
+        baseUrl,
+        codes,
+        results,
+        startedAt,
+        elapsed,
+        workerStartup,
+        shard,
+        0,
+        false);
+  }
+
   /** The same report, of a run that took {@code part} of the code list. */
   public RunReport withShard(Shard part) {
     return new RunReport(
@@ -76,7 +107,27 @@ public record RunReport(
         startedAt,
         elapsed,
         workerStartup,
-        part);
+        part,
+        workRounds,
+        gil);
+  }
+
+  /** Whether the flags were given CPU work ({@code --work}). */
+  public boolean computes() {
+    return workRounds > 0;
+  }
+
+  /** The CPU time the flags' work took, all flags and processes together. */
+  public Duration cpuTime() {
+    return Duration.ofNanos(results.stream().mapToLong(r -> r.work().cpuNanos()).sum());
+  }
+
+  /**
+   * How many cores the work kept busy on average: CPU time / elapsed (1 for one core working all
+   * the time, 2 for two).
+   */
+  public double parallelism() {
+    return elapsed.isZero() ? 0 : cpuTime().toNanos() / (double) elapsed.toNanos();
   }
 
   public long count(FlagStatus status) {

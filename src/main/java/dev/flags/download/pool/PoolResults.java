@@ -5,13 +5,18 @@ import dev.flags.download.ResultListener;
 import dev.flags.outcome.Cause;
 import dev.flags.outcome.Outcome;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The results of one pool run, on the run's clock, each told to the listener as it comes. */
 final class PoolResults {
   private final List<FlagResult> results = new ArrayList<>();
   private final ResultListener listener;
   private final long runStartNanos;
+
+  /** From each worker's clock to the run's, in ms. */
+  private final Map<String, Long> clockShifts = new HashMap<>();
 
   PoolResults(ResultListener listener, long runStartNanos) {
     this.listener = listener;
@@ -36,8 +41,16 @@ final class PoolResults {
    * worker measured. Attempts on workers that died on it count too.
    */
   FlagResult fromWorker(FlagResult r, WorkerState.Busy busy) {
-    return r.withAttempts(r.attempts() + busy.task().crashes())
-        .withTime(sinceRunStartMs(busy.sinceNanos()), r.ms());
+    FlagResult counted = r.withAttempts(r.attempts() + busy.task().crashes());
+    if (r.work().any()) {
+      // One shift per worker, from its first result with CPU work: a worker's flags then keep
+      // their exact order on this clock, so its computations can be compared (--gil).
+      long shift =
+          clockShifts.computeIfAbsent(
+              r.worker(), worker -> sinceRunStartMs(busy.sinceNanos()) - r.startMs());
+      return counted.shifted(shift);
+    }
+    return counted.withTime(sinceRunStartMs(busy.sinceNanos()), r.ms());
   }
 
   /** An ERROR for a code its worker failed; {@code attempts}: the HTTP requests it cost. */

@@ -107,17 +107,23 @@ public final class TimelineChart {
       for (FlagResult r : bars) {
         int lane = laneOf.get(r.worker());
         double start = r.startMs() / 1e3;
-        double end = (r.startMs() + r.ms()) / 1e3;
+        // With --work the status colours the download; the work's phases follow (WorkSegments).
+        double end = r.work().any() ? r.work().startNanos() / 1e9 : (r.startMs() + r.ms()) / 1e3;
         series.add(lane, lane - 0.4, lane + 0.4, start, start, end);
       }
       dataset.addSeries(series);
       barsBySeries.add(bars);
     }
+    List<WorkSegments.Phase> phases = report.computes() ? WorkSegments.phases(report) : List.of();
+    for (WorkSegments.Phase phase : phases) {
+      dataset.addSeries(phase.series(report.results(), laneOf));
+      barsBySeries.add(phase.bars(report.results()));
+    }
 
     XYBarRenderer renderer = new XYBarRenderer();
     renderer.setUseYInterval(true);
     renderer.setShadowVisible(false);
-    renderer.setBarPainter(new TitledBars(barsBySeries));
+    renderer.setBarPainter(new TitledBars(barsBySeries, phases));
     // An outline keeps a 0 ms request visible and separates back-to-back requests in a lane.
     renderer.setDrawBarOutline(true);
     renderer.setDefaultOutlineStroke(new BasicStroke(0.6f));
@@ -126,6 +132,11 @@ public final class TimelineChart {
       int series = status.ordinal();
       renderer.setSeriesPaint(series, COLOURS.get(status));
       renderer.setSeriesOutlinePaint(series, COLOURS.get(status).darker());
+    }
+    for (int i = 0; i < phases.size(); i++) {
+      int series = FlagStatus.values().length + i;
+      renderer.setSeriesPaint(series, phases.get(i).colour());
+      renderer.setSeriesOutlinePaint(series, phases.get(i).colour().darker());
     }
 
     SymbolAxis workers =
@@ -160,7 +171,11 @@ public final class TimelineChart {
                 + report.baseUrl()
                 + ", started "
                 + report.startedAt().truncatedTo(ChronoUnit.MILLIS)
-                + "; one bar per request, one lane per worker",
+                + (report.computes()
+                    ? "; one bar per flag: download, then "
+                        + (report.gil() ? "waiting for its process's GIL, then " : "")
+                        + "computing; one lane per worker"
+                    : "; one bar per request, one lane per worker"),
             Palette.SUBTITLE_FONT));
     chart.getLegend().setPosition(RectangleEdge.BOTTOM);
     Palette.style(chart);
@@ -174,9 +189,12 @@ public final class TimelineChart {
   private static final class TitledBars implements XYBarPainter {
     private final XYBarPainter flat = new StandardXYBarPainter();
     private final List<List<FlagResult>> bars;
+    private final List<WorkSegments.Phase> phases;
 
-    TitledBars(List<List<FlagResult>> bars) {
+    /** {@code bars}: the results of each series; the statuses' series, then the phases'. */
+    TitledBars(List<List<FlagResult>> bars, List<WorkSegments.Phase> phases) {
       this.bars = bars;
+      this.phases = phases;
     }
 
     @Override
@@ -192,10 +210,13 @@ public final class TimelineChart {
         return;
       }
       FlagResult r = bars.get(row).get(column);
+      int phase = row - FlagStatus.values().length;
+      String kind = phase < 0 ? "request" : phases.get(phase).cssClass();
       g2.setRenderingHint(
           SVGHints.KEY_BEGIN_GROUP,
-          Map.of("class", "request", "data-worker", r.worker(), "data-cc", r.cc()));
-      g2.setRenderingHint(SVGHints.KEY_ELEMENT_TITLE, describe(r));
+          Map.of("class", kind, "data-worker", r.worker(), "data-cc", r.cc()));
+      g2.setRenderingHint(
+          SVGHints.KEY_ELEMENT_TITLE, phase < 0 ? describe(r) : phases.get(phase).describe(r));
       flat.paintBar(g2, renderer, row, column, bar, base);
       g2.setRenderingHint(SVGHints.KEY_END_GROUP, true);
     }
