@@ -229,19 +229,17 @@ public final class BenchCommand implements Callable<Integer> {
 
   /** {@code --gil}: which cells get the lock. */
   enum GilChoice {
-    OFF(List.of(false)),
-    ON(List.of(true)),
-    BOTH(List.of(false, true));
-
-    private final List<Boolean> locks;
-
-    GilChoice(List<Boolean> locks) {
-      this.locks = locks;
-    }
+    OFF,
+    ON,
+    BOTH;
 
     /** Without the lock, with it, or both, in that order. */
     List<Boolean> locks() {
-      return locks;
+      return switch (this) {
+        case OFF -> List.of(false);
+        case ON -> List.of(true);
+        case BOTH -> List.of(false, true);
+      };
     }
 
     String label() {

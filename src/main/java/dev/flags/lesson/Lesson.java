@@ -190,6 +190,7 @@ public final class Lesson {
     return FlagServer.start("127.0.0.1", 0, new GeneratedFlags(), chaos, RequestLog.IGNORE);
   }
 
+  @SuppressWarnings("AnnotateFormatMethod") // its callers' formats are constants in this class
   private void say(String format, Object... args) {
     out.println(String.format(Locale.ROOT, format, args));
     out.flush();

@@ -36,6 +36,7 @@ public final class FlagWork {
    * Does the work over {@code bytes} on the calling thread; {@code stop} cuts it short (the run was
    * cancelled). Interrupted while waiting for the lock: no work, and the thread stays interrupted.
    */
+  @SuppressWarnings("try") // the hold is the lock itself: held for the block, released by close
   public WorkDone perform(byte[] bytes, BooleanSupplier stop) {
     long start = System.nanoTime();
     if (!work.any()) {

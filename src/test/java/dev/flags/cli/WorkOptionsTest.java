@@ -35,8 +35,8 @@ class WorkOptionsTest {
         "serve --gil|Unknown option: '--gil'"
       })
   void misuseIsAOneLineUsageError(String argsAndMessage) {
-    String[] parts = argsAndMessage.split("\\|");
-    Run run = run(parts[0].split(" "));
+    String[] parts = argsAndMessage.split("\\|", -1);
+    Run run = run(parts[0].split(" ", -1));
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.out()).isEmpty();

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The lock's semantics with real threads, synchronised by barriers and its own queue. */
+@SuppressWarnings("try") // a hold is the lock: held for its block, released by close
 class GilTest {
   private static final byte[] FLAG = "GIF89a flag".getBytes(StandardCharsets.US_ASCII);
   private static final Duration PATIENCE = Duration.ofSeconds(20);
