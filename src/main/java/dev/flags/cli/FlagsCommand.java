@@ -122,6 +122,7 @@ public final class FlagsCommand implements Callable<Integer> {
       List.of(
           new Subcommand("bench", BenchCommand.HEADER, BenchCommand::new),
           new Subcommand("serve", ServeCommand.HEADER, ServeCommand::new),
+          Subcommand.help(),
           new Subcommand(WorkerCommand.NAME, null, WorkerCommand::new));
 
   /**
@@ -131,7 +132,8 @@ public final class FlagsCommand implements Callable<Integer> {
    */
   private static void addSubcommands(CommandLine cli, String[] args) {
     List<String> named = List.of(args);
-    boolean help = named.contains("-h") || named.contains("--help");
+    boolean help =
+        named.contains("-h") || named.contains("--help") || named.contains(Subcommand.HELP);
     for (Subcommand subcommand : SUBCOMMANDS) {
       if (named.contains(subcommand.name())) {
         cli.addSubcommand(subcommand.name(), subcommand.command().get());
@@ -148,22 +150,9 @@ public final class FlagsCommand implements Callable<Integer> {
     addSubcommands(cli, args);
     cli.setOut(out);
     cli.setErr(err);
-    cli.setParameterExceptionHandler(
-        (e, argv) -> {
-          // One line: what is wrong, and where to read more. picocli's messages quote the
-          // argument as typed, line breaks included.
-          String name = e.getCommandLine().getCommandSpec().qualifiedName();
-          e.getCommandLine()
-              .getErr()
-              .println(
-                  "flags: "
-                      + CodeOptions.oneLine(String.valueOf(e.getMessage()))
-                      + " (see '"
-                      + name
-                      + " --help')");
-          e.getCommandLine().getErr().flush();
-          return ExitCodes.USAGE;
-        });
+    cli.setParameterExceptionHandler(new UsageErrors());
+    cli.setExecutionStrategy(UsageErrors::execute);
+    Numbers.register(cli);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof FlagsException failure) {
