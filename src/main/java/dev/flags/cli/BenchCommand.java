@@ -37,6 +37,8 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
+    // "[OPTIONS]": the full synopsis breaks option syntax such as --modes=MODE[,MODE...].
+    abbreviateSynopsis = true,
     header = BenchCommand.HEADER,
     description = {
       "Downloads the same flags with each mode and concurrency, one warm-up run and then --runs"
@@ -54,7 +56,7 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  flags bench                                  every mode, all 194 flags, 100 ms delay",
+      "  flags bench                                 every mode, 194 flags, 100 ms each",
       "  flags bench --modes sequential,threads --runs 3 --chart bench.png",
       "  flags bench --modes threads -m 1,4,16,64 -l 50 --format csv",
       "  flags bench -s http://127.0.0.1:8080/flags  against your own server"
@@ -62,7 +64,7 @@ import picocli.CommandLine.Spec;
 public final class BenchCommand implements Callable<Integer> {
   /** The line {@code flags --help} lists it with (read there without building this model). */
   static final String HEADER =
-      "Times each mode and concurrency over several runs: a table, JSON or CSV, a chart.";
+      "Times each mode and concurrency over several runs: a table, JSON, CSV, a chart.";
 
   /** The embedded server's delay when none is given: enough for waits to dominate. */
   static final int DEFAULT_DELAY_MS = 100;
