@@ -1,7 +1,7 @@
 package dev.flags.cli;
 
-import dev.flags.download.ProcessPoolDownloader;
-import dev.flags.download.ProcessWorker;
+import dev.flags.download.pool.ProcessPoolDownloader;
+import dev.flags.download.pool.ProcessWorker;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
@@ -11,8 +11,9 @@ import sun.misc.SignalHandler;
 
 /**
  * {@code flags worker}: one worker JVM of {@code --mode=processes}, started by {@link
- * dev.flags.download.ProcessPoolDownloader}; not for users, hence hidden. Settings and codes come
- * on stdin, one JSON result per line goes to stdout, logs go to stderr.
+ * dev.flags.download.pool.ProcessPoolDownloader}; not for users, hence hidden. It reads and writes
+ * the pool's JSON-line messages ({@link dev.flags.download.pool.Message}) on stdin and stdout; logs
+ * go to stderr.
  */
 @Command(
     name = WorkerCommand.NAME,

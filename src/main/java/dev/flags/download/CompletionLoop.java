@@ -22,9 +22,9 @@ import java.util.function.Function;
  * and report it themselves; a flag still without a result a grace period later is reported {@code
  * deadline} and its thread abandoned. When it returns (or is interrupted) the executor is stopped.
  */
-final class CompletionLoop {
+public final class CompletionLoop {
   /** How long past the deadline results are still waited for. */
-  static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
+  public static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
   private CompletionLoop() {}
 

@@ -66,9 +66,9 @@ public final class DownloadOne implements AutoCloseable {
 
   /**
    * The same, with file-name claims decided by {@code claims} (see {@link FlagStore#claim}); null:
-   * in this store.
+   * in this store. A process-pool worker's claims are its parent's.
    */
-  static DownloadOne open(
+  public static DownloadOne open(
       DownloadSettings settings, long runStartNanos, BiPredicate<String, String> claims) {
     RunGuard guard =
         settings.deadlineEpochMillis() > 0
@@ -110,7 +110,7 @@ public final class DownloadOne implements AutoCloseable {
    * Reserves a file name for a flag for this run (see {@link FlagStore#claim}): a process pool's
    * parent decides its workers' claims here.
    */
-  boolean claim(String fileName, String cc) {
+  public boolean claim(String fileName, String cc) {
     return store.claim(fileName, cc);
   }
 

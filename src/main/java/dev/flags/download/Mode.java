@@ -1,5 +1,6 @@
 package dev.flags.download;
 
+import dev.flags.download.pool.ProcessPoolDownloader;
 import java.util.Locale;
 
 /** The concurrency strategies {@code --mode} chooses between, with their default concurrency. */

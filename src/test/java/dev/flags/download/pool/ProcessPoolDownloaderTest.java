@@ -1,4 +1,4 @@
-package dev.flags.download;
+package dev.flags.download.pool;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,6 +7,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.flags.download.DownloadOne;
+import dev.flags.download.DownloadSettings;
+import dev.flags.download.FlagResult;
+import dev.flags.download.FlagStatus;
 import dev.flags.testing.FlagStubs;
 import dev.flags.testing.Processes;
 import java.nio.file.Path;
@@ -168,8 +172,8 @@ class ProcessPoolDownloaderTest {
     DownloadSettings settings =
         new DownloadSettings(
             stubs.baseUrl(), dest.toString(), 1, 1, 0, 0.001, 1, 0, 1 << 20, false, false, false);
-    assertThat(ProcessPoolDownloader.frozenAfter(settings))
-        .isEqualTo(Duration.ofSeconds(1).plus(ProcessPoolDownloader.FROZEN_MARGIN));
+    assertThat(Supervisor.frozenAfter(settings))
+        .isEqualTo(Duration.ofSeconds(1).plus(Supervisor.FROZEN_MARGIN));
     parent = DownloadOne.open(settings, System.nanoTime());
     ProcessPoolDownloader pool =
         new ProcessPoolDownloader(parent, settings, ProcessPoolDownloader.workerCommand());

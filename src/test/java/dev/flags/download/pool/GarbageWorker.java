@@ -1,4 +1,4 @@
-package dev.flags.download;
+package dev.flags.download.pool;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,7 +13,7 @@ public final class GarbageWorker {
     BufferedReader in =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     in.readLine(); // the settings
-    System.out.println(WorkerProtocol.READY);
+    System.out.println(Messages.line(new Message.Ready()));
     System.out.flush();
     for (String cc = in.readLine(); cc != null; cc = in.readLine()) {
       System.out.println("garbage instead of " + cc);

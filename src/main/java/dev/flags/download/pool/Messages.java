@@ -1,0 +1,71 @@
+package dev.flags.download.pool;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.flags.download.FlagResult;
+import dev.flags.download.FlagStatus;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+
+/** {@link Message}s to and from JSON lines, by Jackson; the same code on both sides of the pipe. */
+final class Messages {
+  // Ready has no field but its type.
+  private static final ObjectMapper JSON =
+      new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+  private Messages() {}
+
+  /** One line, never pretty-printed. */
+  static String line(Message message) {
+    try {
+      return JSON.writeValueAsString(message);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** What a worker said; empty if the line is no message a worker sends. */
+  static Optional<Message.ToParent> toParent(String line) {
+    return read(line, Message.ToParent.class);
+  }
+
+  /** What the parent said; empty if the line is no message a parent sends. */
+  static Optional<Message.ToWorker> toWorker(String line) {
+    return read(line, Message.ToWorker.class);
+  }
+
+  private static <T> Optional<T> read(String line, Class<T> type) {
+    try {
+      return Optional.ofNullable(JSON.readValue(line, type));
+    } catch (JsonProcessingException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Jackson's first use of a type costs a few hundred ms on a cold JVM. The warm-ups pay it ahead,
+   * each for what its side will do, rather than in the first result, where it would look like a
+   * slow download: the worker before it says it is ready, the parent while its workers boot.
+   */
+  static void warmUpWorker() {
+    line(new Message.Result(SAMPLE));
+    toWorker(line(new Message.Download(SAMPLE.cc())));
+  }
+
+  /** The parent's side of {@link #warmUpWorker}. */
+  static void warmUpParent() {
+    if (toParent(line(new Message.Result(SAMPLE))).isEmpty()) {
+      throw new IllegalStateException("cannot read our own result line");
+    }
+  }
+
+  private static final FlagResult SAMPLE =
+      new FlagResult("BR", FlagStatus.OK, 1, 1, 0, 0, "-", null);
+
+  /** A line as a log or an error message shows it: control characters masked, 60 at most. */
+  static String shown(String line) {
+    String oneLine = line.replaceAll("\\p{Cntrl}", "?");
+    return oneLine.length() > 60 ? "'" + oneLine.substring(0, 60) + "...'" : "'" + oneLine + "'";
+  }
+}

@@ -1,0 +1,90 @@
+package dev.flags.download.pool;
+
+import dev.flags.download.CompletionLoop;
+import dev.flags.download.DownloadOne;
+import dev.flags.download.DownloadSettings;
+import dev.flags.download.Downloader;
+import dev.flags.download.FlagResult;
+import dev.flags.download.ResultListener;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A pool of worker JVMs, the book's {@code ProcessPoolExecutor}: each worker is this program's
+ * hidden {@code worker} command ({@link ProcessWorker}), started with the same java binary and
+ * classpath ({@link WorkerJvm}). The calling thread hands one code at a time to whichever worker is
+ * free and takes results as they come ({@link Scheduler}, {@link Message}); one reader thread per
+ * worker ({@link WorkerHandle}) turns its stdout into events. Workers log to the inherited stderr.
+ *
+ * <p>Failures are contained ({@link Supervisor}): a worker that dies mid-download (crash, {@code
+ * kill -9}) has its code retried once on another worker, then reported ERROR, and a replacement
+ * starts while work remains (a code handed to a worker that died before it started the code is
+ * handed on without using up that retry); a frozen worker is killed once it has held a code longer
+ * than a healthy one could; a worker that answers garbage fails that code and is replaced; workers
+ * that cannot start at all fail the remaining codes instead of being restarted forever. When the
+ * run ends, is interrupted, or fails, every worker is stopped before {@link #downloadMany} returns:
+ * its stdin is closed, so it cancels what it was doing, removes its temp file and exits (and is
+ * killed if it does not). If this JVM dies instead, the workers see their stdin close and do the
+ * same by themselves.
+ *
+ * <p>Every per-flag option reaches the workers with the settings; the run's deadline is wall-clock
+ * time, so each worker cuts its calls at the same moment. The parent stops waiting {@link
+ * CompletionLoop#GRACE_NANOS} after the deadline, as the thread-based strategies do ({@link
+ * RunDeadline}).
+ */
+public final class ProcessPoolDownloader implements Downloader {
+  /** The subcommand a worker JVM runs: {@code flags worker}, its only argument. */
+  public static final String WORKER_COMMAND = "worker";
+
+  private final DownloadOne run;
+  private final DownloadSettings settings;
+  private final List<String> command;
+  private Duration startupTime = Duration.ZERO;
+
+  /**
+   * @param run this run's per-flag work in the parent: not for downloading (the workers open their
+   *     own from {@code settings}) but for the run's clock, its deadline, its file names, and the
+   *     result of a flag that never finished
+   * @param settings the per-flag work, sent to each worker whole; {@code maxReq} workers
+   */
+  public ProcessPoolDownloader(DownloadOne run, DownloadSettings settings) {
+    this(run, settings, workerCommand());
+  }
+
+  /** With another command for the workers; tests use it to run misbehaving ones. */
+  ProcessPoolDownloader(DownloadOne run, DownloadSettings settings, List<String> command) {
+    this.run = run;
+    this.settings = settings;
+    this.command = List.copyOf(command);
+  }
+
+  /** {@code java [fast-start options] -cp <this classpath> dev.flags.Main worker}. */
+  public static List<String> workerCommand() {
+    return WorkerJvm.command(WORKER_COMMAND);
+  }
+
+  /**
+   * How long the initial workers took to be ready, the slowest of them: from their start to the
+   * moment it could take its first code. Each worker starts downloading as soon as it is ready, so
+   * this overlaps the downloads of the faster ones; all of it is inside the run's elapsed time.
+   */
+  @Override
+  public Duration startupTime() {
+    return startupTime;
+  }
+
+  @Override
+  public List<FlagResult> downloadMany(List<String> codes, ResultListener listener)
+      throws InterruptedException {
+    if (codes.isEmpty()) {
+      return List.of();
+    }
+    Scheduler scheduler = new Scheduler(run, settings, command, codes, listener);
+    try {
+      return scheduler.run();
+    } finally {
+      scheduler.stopWorkers();
+      startupTime = scheduler.startupTime();
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package dev.flags.download.pool;
+
+import dev.flags.download.DownloadOne;
+import dev.flags.download.DownloadSettings;
+import dev.flags.download.FlagResult;
+import dev.flags.download.ResultListener;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scheduling loop of one pool run, on the calling thread alone: hands the next code to a free
+ * worker, answers its claims, collects its result, and after every event lets the {@link
+ * Supervisor} mend the pool and the {@link RunDeadline} end the run. The workers' reader threads
+ * only queue events, so nothing here needs a lock.
+ */
+final class Scheduler {
+  private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
+
+  /**
+   * How often the loop looks whether the run was cancelled ({@link DownloadOne#cancel} without an
+   * interrupt): cancelling the parent's calls does not reach the workers, stopping them does.
+   */
+  private static final long CANCEL_CHECK_MS = 50;
+
+  private final DownloadOne run;
+  private final Message.Settings settings;
+  private final Deque<Task> pending = new ArrayDeque<>();
+  private final PoolResults results;
+  private final Supervisor supervisor;
+  private final RunDeadline deadline;
+  private final int total;
+
+  Scheduler(
+      DownloadOne run,
+      DownloadSettings settings,
+      List<String> command,
+      List<String> codes,
+      ResultListener listener) {
+    this.run = run;
+    this.settings = new Message.Settings(settings);
+    this.total = codes.size();
+    this.results = new PoolResults(listener, run.runStartNanos());
+    codes.forEach(cc -> pending.add(Task.of(cc)));
+    int workers = Math.min(Math.max(1, settings.maxReq()), total);
+    this.supervisor = new Supervisor(command, workers, settings, pending, results);
+    this.deadline = new RunDeadline(run);
+  }
+
+  /** How long the initial workers took to be ready (see {@link Supervisor#startupTime}). */
+  Duration startupTime() {
+    return supervisor.startupTime();
+  }
+
+  /** Stops every worker; the run's results stay. */
+  void stopWorkers() {
+    supervisor.stopAll();
+  }
+
+  List<FlagResult> run() throws InterruptedException {
+    supervisor.startAll();
+    // Jackson's first use costs a few hundred ms on a cold JVM: pay it while the workers boot.
+    supervisor.send(settings);
+    Messages.warmUpParent();
+    supervisor.replenish();
+    while (results.size() < total) {
+      WorkerHandle.Event event =
+          supervisor.nextEvent(Math.min(deadline.millisToGiveUp(), CANCEL_CHECK_MS));
+      if (event instanceof WorkerHandle.Said said) {
+        heard(said.worker(), said.line());
+      } else if (event instanceof WorkerHandle.Exited exited) {
+        supervisor.exited(exited.worker(), exited.exitCode());
+      } // else nothing came in time: maybe a worker is overdue, or the run over
+      supervisor.stopOverdueWorkers();
+      if (deadline.over()) {
+        deadline.giveUp(supervisor.live(), pending, results);
+      }
+      assignIdleWorkers();
+      supervisor.replenish();
+    }
+    return results.all();
+  }
+
+  private void heard(WorkerHandle worker, String line) {
+    Message.ToParent message = Messages.toParent(line).orElse(null);
+    WorkerState state = worker.state();
+    if (state instanceof WorkerState.Busy busy) {
+      heard(worker, busy, message, line);
+    } else if (state instanceof WorkerState.Starting) {
+      if (message instanceof Message.Ready) {
+        supervisor.ready(worker);
+      } else {
+        log.warn("worker {} said before it was ready: {}", worker.name, Messages.shown(line));
+      }
+    } else if (state instanceof WorkerState.Idle) {
+      log.warn("worker {} said out of turn: {}; replacing it", worker.name, Messages.shown(line));
+      supervisor.retire(worker);
+    } // else gone: stopped on purpose, its code settled
+  }
+
+  /** A busy worker said {@code message} ({@code line}; null if it is no message). */
+  private void heard(
+      WorkerHandle worker, WorkerState.Busy busy, Message.ToParent message, String line) {
+    String cc = busy.task().cc();
+    if (message instanceof Message.Started started && !busy.started() && started.cc().equals(cc)) {
+      // its start on this run's clock, to a pipe's hop
+      worker.state(new WorkerState.Downloading(busy.task(), System.nanoTime()));
+    } else if (message instanceof Message.Claim claim && busy.started()) {
+      // One file per flag across all workers: the run's names are reserved here.
+      worker.send(new Message.Claimed(claim.cc().equals(cc) && run.claim(claim.fileName(), cc)));
+    } else if (message instanceof Message.Result result && isResultFor(result.result(), cc)) {
+      worker.state(WorkerState.IDLE);
+      results.add(results.fromWorker(result.result(), busy));
+    } else {
+      // Its stdout can no longer be trusted to line up with our codes: fail the code, replace it.
+      log.warn("worker {} sent a bad result for {}; replacing it", worker.name, cc);
+      int attempts = busy.task().crashes() + (busy.started() ? 1 : 0);
+      supervisor.retire(worker);
+      String error = "worker sent a bad result: " + Messages.shown(line);
+      results.add(results.failure(worker, busy, error, attempts));
+    }
+  }
+
+  private static boolean isResultFor(FlagResult result, String cc) {
+    return result != null && cc.equals(result.cc()) && result.status() != null;
+  }
+
+  /** Gives the next pending codes to the workers that are free. */
+  private void assignIdleWorkers() {
+    for (WorkerHandle worker : supervisor.live()) {
+      Task task = pending.peekFirst();
+      if (task != null && worker.state() instanceof WorkerState.Idle) {
+        pending.pollFirst();
+        worker.state(new WorkerState.Handed(task, System.nanoTime()));
+        worker.send(new Message.Download(task.cc())); // if it is dead, its Exited hands it on
+      }
+    }
+  }
+}
