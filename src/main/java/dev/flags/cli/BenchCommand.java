@@ -183,12 +183,16 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private static void drawChart(BenchReport report, Path path) {
+  /** Says where the chart went on stderr: stdout may be a machine format. */
+  private void drawChart(BenchReport report, Path path) {
     try {
       BenchChart.write(report, path);
     } catch (IOException e) {
-      throw new FlagsException(ExitCodes.ERRORS, "cannot write chart " + path + ": " + e);
+      throw new FlagsException(
+          ExitCodes.ERRORS, "cannot write chart " + path + ": " + IoWords.of(e));
     }
+    spec.commandLine().getErr().println("chart written to " + path);
+    spec.commandLine().getErr().flush();
   }
 
   private ParameterException usage(String message) {

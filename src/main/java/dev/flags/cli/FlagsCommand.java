@@ -8,6 +8,7 @@ import dev.flags.download.FlagStatus;
 import dev.flags.download.Mode;
 import dev.flags.download.ResultListener;
 import dev.flags.download.SubmissionOrder;
+import dev.flags.download.WorkerStartup;
 import dev.flags.http.RunGuard;
 import dev.flags.report.OutputFormat;
 import dev.flags.report.Progress;
@@ -240,7 +241,8 @@ public final class FlagsCommand implements Callable<Integer> {
               outcome.results(),
               startedAt,
               outcome.elapsed(),
-              outcome.workerStartup());
+              outcome.workerStartup(),
+              outcome.workerStartups());
       switch (format) {
         case TEXT -> TextReport.footer(out, report);
         case JSON -> out.println(RunSchema.json(report));
@@ -265,12 +267,20 @@ public final class FlagsCommand implements Callable<Integer> {
     }
   }
 
-  /** The charting classes are loaded only when this runs: a plain run does not pay for them. */
-  private static void drawTimeline(RunReport report, Path path) {
+  /**
+   * The charting classes are loaded only when this runs: a plain run does not pay for them. Says
+   * where the picture went on stderr (not with -q): stdout may be a machine format.
+   */
+  private void drawTimeline(RunReport report, Path path) {
     try {
       TimelineChart.write(report, path);
     } catch (IOException e) {
-      throw new FlagsException(ExitCodes.ERRORS, "cannot write timeline " + path + ": " + e);
+      throw new FlagsException(
+          ExitCodes.ERRORS, "cannot write timeline " + path + ": " + IoWords.of(e));
+    }
+    if (!outputOptions.quiet()) {
+      spec.commandLine().getErr().println("timeline written to " + path);
+      spec.commandLine().getErr().flush();
     }
   }
 
@@ -282,6 +292,7 @@ public final class FlagsCommand implements Callable<Integer> {
       List<FlagResult> results,
       Duration elapsed,
       Duration workerStartup,
+      List<WorkerStartup> workerStartups,
       int stoppedBy,
       long unfinished) {}
 
@@ -341,7 +352,13 @@ public final class FlagsCommand implements Callable<Integer> {
       int stoppedBy =
           signals.received() != 0 ? signals.received() : interrupted ? ExitCodes.SIGINT : 0;
       long unfinished = heard.stream().filter(r -> RunGuard.INTERRUPTED.equals(r.error())).count();
-      return new Outcome(heard, elapsed, downloader.startupTime(), stoppedBy, unfinished);
+      return new Outcome(
+          heard,
+          elapsed,
+          downloader.startupTime(),
+          downloader.workerStartups(),
+          stoppedBy,
+          unfinished);
     }
   }
 

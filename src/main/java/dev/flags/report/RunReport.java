@@ -2,6 +2,7 @@ package dev.flags.report;
 
 import dev.flags.download.FlagResult;
 import dev.flags.download.FlagStatus;
+import dev.flags.download.WorkerStartup;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.List;
  * @param startedAt wall-clock start, for machine formats
  * @param elapsed from start to the last result
  * @param workerStartup part of {@code elapsed} spent starting workers (process pool), else zero
+ * @param workerStartups each worker process's own start-up, for the timeline; empty for threads
  */
 public record RunReport(
     String mode,
@@ -28,11 +30,37 @@ public record RunReport(
     List<FlagResult> results,
     Instant startedAt,
     Duration elapsed,
-    Duration workerStartup) {
+    Duration workerStartup,
+    List<WorkerStartup> workerStartups) {
 
   public RunReport {
     codes = List.copyOf(codes);
     results = List.copyOf(results);
+    workerStartups = List.copyOf(workerStartups);
+  }
+
+  /** A run without per-worker start-ups (threads, or a report that does not draw them). */
+  public RunReport(
+      String mode,
+      int maxReq,
+      String serverLabel,
+      String baseUrl,
+      List<String> codes,
+      List<FlagResult> results,
+      Instant startedAt,
+      Duration elapsed,
+      Duration workerStartup) {
+    this(
+        mode,
+        maxReq,
+        serverLabel,
+        baseUrl,
+        codes,
+        results,
+        startedAt,
+        elapsed,
+        workerStartup,
+        List.of());
   }
 
   public long count(FlagStatus status) {

@@ -6,6 +6,7 @@ import dev.flags.download.DownloadSettings;
 import dev.flags.download.Downloader;
 import dev.flags.download.FlagResult;
 import dev.flags.download.ResultListener;
+import dev.flags.download.WorkerStartup;
 import java.time.Duration;
 import java.util.List;
 
@@ -40,6 +41,7 @@ public final class ProcessPoolDownloader implements Downloader {
   private final DownloadSettings settings;
   private final List<String> command;
   private Duration startupTime = Duration.ZERO;
+  private List<WorkerStartup> workerStartups = List.of();
 
   /**
    * @param run this run's per-flag work in the parent: not for downloading (the workers open their
@@ -74,6 +76,11 @@ public final class ProcessPoolDownloader implements Downloader {
   }
 
   @Override
+  public List<WorkerStartup> workerStartups() {
+    return workerStartups;
+  }
+
+  @Override
   public List<FlagResult> downloadMany(List<String> codes, ResultListener listener)
       throws InterruptedException {
     if (codes.isEmpty()) {
@@ -85,6 +92,7 @@ public final class ProcessPoolDownloader implements Downloader {
     } finally {
       scheduler.stopWorkers();
       startupTime = scheduler.startupTime();
+      workerStartups = scheduler.workerStartups();
     }
   }
 }

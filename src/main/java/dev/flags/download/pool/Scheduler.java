@@ -4,6 +4,7 @@ import dev.flags.download.DownloadOne;
 import dev.flags.download.DownloadSettings;
 import dev.flags.download.FlagResult;
 import dev.flags.download.ResultListener;
+import dev.flags.download.WorkerStartup;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -46,8 +47,14 @@ final class Scheduler {
     this.results = new PoolResults(listener, run.runStartNanos());
     codes.forEach(cc -> pending.add(Task.of(cc)));
     int workers = Math.min(Math.max(1, settings.maxReq()), total);
-    this.supervisor = new Supervisor(command, workers, settings, pending, results);
+    this.supervisor =
+        new Supervisor(command, workers, settings, pending, results, run.runStartNanos());
     this.deadline = new RunDeadline(run);
+  }
+
+  /** Each worker's start-up (see {@link Supervisor#startups}). */
+  List<WorkerStartup> workerStartups() {
+    return supervisor.startups();
   }
 
   /** How long the initial workers took to be ready (see {@link Supervisor#startupTime}). */
