@@ -48,7 +48,7 @@ public final class Main {
 
   /**
    * Whether this command line will probably download (a guess that only decides a warm-up): not
-   * when it asks for help or the version, nor for {@code serve}.
+   * when it asks for help or the version, nor for {@code serve} or {@code report}.
    */
   private static boolean downloads(String[] args) {
     for (String arg : args) {
@@ -56,6 +56,6 @@ public final class Main {
         return false;
       }
     }
-    return args.length == 0 || !args[0].equals("serve");
+    return args.length == 0 || !(args[0].equals("serve") || args[0].equals("report"));
   }
 }

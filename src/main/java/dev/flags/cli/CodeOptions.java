@@ -1,15 +1,18 @@
 package dev.flags.cli;
 
 import dev.flags.country.Countries;
+import dev.flags.country.Shard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** Which flags to download: the book's {@code expand_cc_args}. */
 public final class CodeOptions {
@@ -47,7 +50,22 @@ public final class CodeOptions {
       description = "Only the first N codes, after sorting.")
   private Integer limit;
 
-  /** The codes to download, sorted, without duplicates, limited; validated. */
+  @Option(
+      names = "--shard",
+      paramLabel = "I/N",
+      converter = ShardConverter.class,
+      description =
+          "Only the I-th of N parts of the codes, after sorting and --limit: codes 1, N+1,"
+              + " 2N+1, ... are part 1, codes 2, N+2, ... part 2, and so on; so N runs, I = 1..N,"
+              + " download every flag once. 'flags report merge' joins their JSON reports.")
+  private Shard shard = Shard.WHOLE;
+
+  /** Which part of the codes this run takes; {@link Shard#WHOLE} unless {@code --shard}. */
+  public Shard shard() {
+    return shard;
+  }
+
+  /** The codes to download, sorted, without duplicates, limited, sharded; validated. */
   public List<String> codes() {
     return codes(Countries.POPULOUS_20);
   }
@@ -76,9 +94,22 @@ public final class CodeOptions {
       codes.addAll(whenNoneGiven);
     }
     List<String> sorted = new ArrayList<>(codes);
-    return limit == null
-        ? sorted
-        : sorted.subList(0, Math.min(Math.min(limit, MAX_LIMIT), sorted.size()));
+    List<String> limited =
+        limit == null
+            ? sorted
+            : sorted.subList(0, Math.min(Math.min(limit, MAX_LIMIT), sorted.size()));
+    if (shard.count() > limited.size()) {
+      // An empty part would be a run that requests nothing and succeeds: aria2's #637 trap.
+      throw usage(
+          "--shard "
+              + shard
+              + ": "
+              + limited.size()
+              + " codes make at most "
+              + limited.size()
+              + " shards");
+    }
+    return shard.of(limited);
   }
 
   private List<String> expand(String arg) {
@@ -107,6 +138,20 @@ public final class CodeOptions {
         .map(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? '?' : c)
         .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
         .toString();
+  }
+
+  /** {@code I/N} with 1 <= I <= N; anything else is a usage error that says so. */
+  static final class ShardConverter implements ITypeConverter<Shard> {
+    @Override
+    public Shard convert(String value) {
+      return Shard.parse(value)
+          .orElseThrow(
+              () ->
+                  new TypeConversionException(
+                      "expected I/N with 1 <= I <= N, such as 2/3, got '"
+                          + printable(value)
+                          + "'"));
+    }
   }
 
   private ParameterException usage(String message) {

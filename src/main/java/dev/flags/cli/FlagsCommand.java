@@ -46,6 +46,9 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
+    // "[OPTIONS]": the full synopsis breaks option syntax such as
+    // --server-fault=NAME:P[,NAME:P...].
+    abbreviateSynopsis = true,
     description = {
       "Downloads country flags over HTTP, sequentially or concurrently, and reports how long it"
           + " took: the Fluent Python \"web downloads in three styles\" example on the JVM.",
@@ -79,6 +82,10 @@ import picocli.CommandLine.Spec;
       "                               any server in the book's layout, into /tmp/f",
       "  flags --server-delay 500..5000 -a",
       "                               all 194 from an embedded server as slow as DELAY",
+      "  flags -a --shard 2/3 --format json > 2.json",
+      "                               the second of 3 parts of all 194; then",
+      "  flags report merge 1.json 2.json 3.json",
+      "                               the whole run's report",
       "  flags serve --book           the book's LOCAL, DELAY and ERROR servers"
     })
 public final class FlagsCommand implements Callable<Integer> {
@@ -123,6 +130,7 @@ public final class FlagsCommand implements Callable<Integer> {
       List.of(
           new Subcommand("bench", BenchCommand.HEADER, BenchCommand::new),
           new Subcommand("serve", ServeCommand.HEADER, ServeCommand::new),
+          new Subcommand("report", ReportCommand.HEADER, ReportCommand::new),
           Subcommand.help(),
           new Subcommand(WorkerCommand.NAME, null, WorkerCommand::new));
 
@@ -212,7 +220,7 @@ public final class FlagsCommand implements Callable<Integer> {
           format == OutputFormat.TEXT ? out : verbose ? spec.commandLine().getErr() : null;
       int concurrency = Math.min(maxReq, codes.size());
       if (info != null && !quiet) {
-        TextReport.header(info, server.label(), baseUrl, codes, concurrency);
+        TextReport.header(info, server.label(), baseUrl, codes, concurrency, codeOptions.shard());
       }
       Instant startedAt = Instant.now();
       long start = System.nanoTime();
@@ -233,16 +241,17 @@ public final class FlagsCommand implements Callable<Integer> {
       Outcome outcome = run(mode, settings, codes, start, info);
       RunReport report =
           new RunReport(
-              mode.label(),
-              concurrency,
-              server.label(),
-              baseUrl,
-              codes,
-              outcome.results(),
-              startedAt,
-              outcome.elapsed(),
-              outcome.workerStartup(),
-              outcome.workerStartups());
+                  mode.label(),
+                  concurrency,
+                  server.label(),
+                  baseUrl,
+                  codes,
+                  outcome.results(),
+                  startedAt,
+                  outcome.elapsed(),
+                  outcome.workerStartup())
+              .withShard(codeOptions.shard())
+              .withWorkerStartups(outcome.workerStartups());
       switch (format) {
         case TEXT -> TextReport.footer(out, report);
         case JSON -> out.println(RunSchema.json(report));

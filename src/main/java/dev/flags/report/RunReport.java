@@ -1,5 +1,6 @@
 package dev.flags.report;
 
+import dev.flags.country.Shard;
 import dev.flags.download.FlagResult;
 import dev.flags.download.FlagStatus;
 import dev.flags.download.WorkerStartup;
@@ -19,6 +20,8 @@ import java.util.List;
  * @param startedAt wall-clock start, for machine formats
  * @param elapsed from start to the last result
  * @param workerStartup part of {@code elapsed} spent starting workers (process pool), else zero
+ * @param shard which part of the code list the run took ({@code --shard}); {@link Shard#WHOLE}
+ *     unless sharded, and for a merged report
  * @param workerStartups each worker process's own start-up, for the timeline; empty for threads
  */
 public record RunReport(
@@ -31,6 +34,7 @@ public record RunReport(
     Instant startedAt,
     Duration elapsed,
     Duration workerStartup,
+    Shard shard,
     List<WorkerStartup> workerStartups) {
 
   public RunReport {
@@ -39,7 +43,33 @@ public record RunReport(
     workerStartups = List.copyOf(workerStartups);
   }
 
-  /** A run without per-worker start-ups (threads, or a report that does not draw them). */
+  /** A run without per-worker start-ups: threads, or a report read back or merged. */
+  public RunReport(
+      String mode,
+      int maxReq,
+      String serverLabel,
+      String baseUrl,
+      List<String> codes,
+      List<FlagResult> results,
+      Instant startedAt,
+      Duration elapsed,
+      Duration workerStartup,
+      Shard shard) {
+    this(
+        mode,
+        maxReq,
+        serverLabel,
+        baseUrl,
+        codes,
+        results,
+        startedAt,
+        elapsed,
+        workerStartup,
+        shard,
+        List.of());
+  }
+
+  /** A run of the whole code list. */
   public RunReport(
       String mode,
       int maxReq,
@@ -60,7 +90,39 @@ public record RunReport(
         startedAt,
         elapsed,
         workerStartup,
-        List.of());
+        Shard.WHOLE);
+  }
+
+  /** The same report, of a run that took {@code part} of the code list. */
+  public RunReport withShard(Shard part) {
+    return new RunReport(
+        mode,
+        maxReq,
+        serverLabel,
+        baseUrl,
+        codes,
+        results,
+        startedAt,
+        elapsed,
+        workerStartup,
+        part,
+        workerStartups);
+  }
+
+  /** The same report, with each worker process's start-up (for the timeline). */
+  public RunReport withWorkerStartups(List<WorkerStartup> startups) {
+    return new RunReport(
+        mode,
+        maxReq,
+        serverLabel,
+        baseUrl,
+        codes,
+        results,
+        startedAt,
+        elapsed,
+        workerStartup,
+        shard,
+        startups);
   }
 
   public long count(FlagStatus status) {

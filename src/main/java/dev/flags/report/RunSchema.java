@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.flags.download.FlagResult;
+import dev.flags.download.FlagStatus;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -23,7 +24,7 @@ public final class RunSchema {
   static final List<Column<FlagResult>> FLAG =
       List.of(
           new Column<>("cc", FlagResult::cc),
-          new Column<>("status", flag -> flag.status().name().toLowerCase(Locale.ROOT)),
+          new Column<>("status", flag -> statusName(flag.status())),
           new Column<>("bytes", FlagResult::bytes),
           new Column<>("attempts", FlagResult::attempts),
           new Column<>("ms", FlagResult::ms),
@@ -44,9 +45,15 @@ public final class RunSchema {
           new Column<>("elapsed_s", report -> MachineFormats.seconds(report.elapsed())),
           new Column<>("started_at", report -> report.startedAt().toString()),
           new Column<>(
-              "worker_startup_s", report -> MachineFormats.seconds(report.workerStartup())));
+              "worker_startup_s", report -> MachineFormats.seconds(report.workerStartup())),
+          new Column<>("shard", report -> report.shard().toString()));
 
   private RunSchema() {}
+
+  /** A status as the schema writes it: {@code ok}, {@code not_found}, {@code error}. */
+  static String statusName(FlagStatus status) {
+    return status.name().toLowerCase(Locale.ROOT);
+  }
 
   /** {@code --format json}: the whole run as one object on one line. */
   public static String json(RunReport report) {

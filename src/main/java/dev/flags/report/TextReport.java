@@ -1,5 +1,6 @@
 package dev.flags.report;
 
+import dev.flags.country.Shard;
 import dev.flags.download.FlagResult;
 import java.io.PrintWriter;
 import java.util.List;
@@ -20,12 +21,30 @@ public final class TextReport {
    */
   public static void header(
       PrintWriter out, String serverLabel, String baseUrl, List<String> codes, int maxReq) {
+    header(out, serverLabel, baseUrl, codes, maxReq, Shard.WHOLE);
+  }
+
+  /**
+   * The same, for a run that took {@code shard} of the codes:
+   *
+   * <pre>
+   * Searching for 7 flags (shard 2/3): BD, CN, ...
+   * </pre>
+   */
+  public static void header(
+      PrintWriter out,
+      String serverLabel,
+      String baseUrl,
+      List<String> codes,
+      int maxReq,
+      Shard shard) {
     out.println(serverLabel + " site: " + baseUrl);
-    String which =
-        codes.size() <= 10
-            ? String.join(", ", codes)
-            : "from " + codes.getFirst() + " to " + codes.getLast();
-    out.println("Searching for " + plural(codes.size(), "flag") + ": " + which);
+    out.println(
+        "Searching for "
+            + plural(codes.size(), "flag")
+            + (shard.whole() ? "" : " (shard " + shard + ")")
+            + ": "
+            + which(codes));
     out.println(
         maxReq == 1
             ? "1 connection will be used."
@@ -60,6 +79,40 @@ public final class TextReport {
     }
     out.printf(Locale.ROOT, "Elapsed time: %.2fs%n", report.elapsed().toNanos() / 1e9);
     out.flush();
+  }
+
+  /**
+   * {@code flags report merge}: the whole run's report, and the shards' time added up (its elapsed
+   * time is the longest shard's).
+   *
+   * <pre>
+   * Merged 3 shards of 20 flags: from BD to VN
+   * --------------------
+   *  19 flags downloaded.
+   *   1 error.
+   * Elapsed time: 0.42s
+   * Shards' time in all: 1.10s
+   * </pre>
+   */
+  public static void merged(PrintWriter out, MergedReport merged) {
+    List<String> codes = merged.report().codes();
+    out.println(
+        "Merged "
+            + plural(merged.shards().size(), "shard")
+            + " of "
+            + plural(codes.size(), "flag")
+            + ": "
+            + which(codes));
+    footer(out, merged.report());
+    out.printf(Locale.ROOT, "Shards' time in all: %.2fs%n", merged.elapsedInAll().toNanos() / 1e9);
+    out.flush();
+  }
+
+  /** {@code BR, CN, JP}, or {@code from BD to VN} when there are more than 10. */
+  private static String which(List<String> codes) {
+    return codes.size() <= 10
+        ? String.join(", ", codes)
+        : "from " + codes.getFirst() + " to " + codes.getLast();
   }
 
   /**

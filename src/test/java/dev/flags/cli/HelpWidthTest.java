@@ -40,7 +40,7 @@ class HelpWidthTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"flags", "bench", "serve", "help"})
+  @ValueSource(strings = {"flags", "bench", "serve", "report", "help"})
   void noLineIsLongerThan80AndNoWordIsBrokenAcrossLines(String command) {
     String narrow = help(command, WIDTH);
     // The same help with room for every line: a word broken at 80 columns is whole there.
@@ -59,7 +59,7 @@ class HelpWidthTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"flags", "bench", "serve", "help"})
+  @ValueSource(strings = {"flags", "bench", "serve", "report", "help"})
   void linesWrittenByHandFitIn80Columns(String command) {
     // picocli would wrap them, splitting an example from its explanation.
     var usage = model(command, WIDTH).getCommandSpec().usageMessage();
@@ -71,7 +71,7 @@ class HelpWidthTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"flags", "bench", "serve"})
+  @ValueSource(strings = {"flags", "bench", "serve", "report"})
   void aPipeGets80Columns(String command) {
     String[] args =
         command.equals("flags") ? new String[] {"--help"} : new String[] {command, "-h"};

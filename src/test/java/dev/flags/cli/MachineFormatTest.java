@@ -77,6 +77,7 @@ class MachineFormatTest {
             "elapsed_s",
             "started_at",
             "worker_startup_s",
+            "shard",
             "flags");
     assertThat(json.get("mode").asText()).isEqualTo("threads");
     assertThat(json.get("max_req").asInt()).isEqualTo(4);
@@ -88,6 +89,7 @@ class MachineFormatTest {
     assertThat(json.get("errors").asInt()).isEqualTo(1);
     assertThat(json.get("elapsed_s").isNumber()).isTrue();
     assertThat(json.get("started_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+    assertThat(json.get("shard").asText()).isEqualTo("1/1");
 
     JsonNode flags = json.get("flags");
     assertThat(flags).hasSize(4);

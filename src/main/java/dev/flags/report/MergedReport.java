@@ -1,0 +1,113 @@
+package dev.flags.report;
+
+import dev.flags.country.Shard;
+import dev.flags.download.FlagResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The reports of the N shards of one run ({@code --shard 1/N} ... {@code N/N}) joined into the
+ * report of the whole run, with the same schema: {@code flags report merge}.
+ *
+ * <p>The shards usually run side by side (a CI matrix, an Indexed Job), so the whole run took as
+ * long as its slowest shard: {@code elapsed} is the longest shard's, {@code started_at} the
+ * earliest start, {@code max_req} the sum of the shards' (all their connections at once). Where the
+ * shards differ in mode, server or base URL (each CI job has its own embedded server), the report
+ * lists each value once, separated by a space. The flags are the shards' flags, shard by shard.
+ *
+ * @param report the whole run's report
+ * @param shards the shards' own reports, in shard order
+ */
+public record MergedReport(RunReport report, List<RunReport> shards) {
+
+  public MergedReport {
+    shards = List.copyOf(shards);
+  }
+
+  /**
+   * Joins {@code shards}, given in any order: they must be every shard 1/N to N/N of one N, once
+   * each, and no code may be in two of them.
+   */
+  public static MergedReport of(List<RunReport> shards) throws BadReportException {
+    List<RunReport> sorted =
+        shards.stream().sorted(Comparator.comparingInt(r -> r.shard().index())).toList();
+    checkComplete(sorted);
+    List<FlagResult> results = new ArrayList<>();
+    Map<String, Shard> codeIn = new HashMap<>();
+    for (RunReport shard : sorted) {
+      for (FlagResult result : shard.results()) {
+        Shard other = codeIn.putIfAbsent(result.cc(), shard.shard());
+        if (other != null) {
+          throw new BadReportException(
+              result.cc()
+                  + (other.equals(shard.shard())
+                      ? " is twice in shard " + other
+                      : " is in shard "
+                          + other
+                          + " and in shard "
+                          + shard.shard()
+                          + ": were they run with the same codes?"));
+        }
+        results.add(result);
+      }
+    }
+    RunReport whole =
+        new RunReport(
+            distinct(sorted, RunReport::mode),
+            sorted.stream().mapToInt(RunReport::maxReq).sum(),
+            distinct(sorted, RunReport::serverLabel),
+            distinct(sorted, RunReport::baseUrl),
+            codeIn.keySet().stream().sorted().toList(),
+            results,
+            sorted.stream().map(RunReport::startedAt).min(Comparator.naturalOrder()).orElseThrow(),
+            longest(sorted, RunReport::elapsed),
+            longest(sorted, RunReport::workerStartup),
+            Shard.WHOLE);
+    return new MergedReport(whole, sorted);
+  }
+
+  /** The shards' elapsed times added up: the machine time the run took in all. */
+  public Duration elapsedInAll() {
+    return shards.stream().map(RunReport::elapsed).reduce(Duration.ZERO, Duration::plus);
+  }
+
+  private static void checkComplete(List<RunReport> shards) throws BadReportException {
+    List<Integer> counts = shards.stream().map(r -> r.shard().count()).distinct().toList();
+    if (counts.isEmpty()) {
+      throw new BadReportException("no report given");
+    }
+    if (counts.size() > 1) {
+      throw new BadReportException(
+          "shards of different splits: "
+              + counts.stream().map(n -> "some of " + n).collect(Collectors.joining(", ")));
+    }
+    int count = counts.getFirst();
+    Map<Integer, Long> given =
+        shards.stream()
+            .collect(Collectors.groupingBy(r -> r.shard().index(), Collectors.counting()));
+    for (int index = 1; index <= count; index++) {
+      long times = given.getOrDefault(index, 0L);
+      if (times != 1) {
+        throw new BadReportException(
+            "shard "
+                + new Shard(index, count)
+                + (times == 0 ? " is missing" : " is given " + times + " times"));
+      }
+    }
+  }
+
+  /** Each shard's value once, in shard order, separated by a space (URLs and labels have none). */
+  private static String distinct(List<RunReport> shards, Function<RunReport, String> value) {
+    return shards.stream().map(value).distinct().collect(Collectors.joining(" "));
+  }
+
+  private static Duration longest(List<RunReport> shards, Function<RunReport, Duration> value) {
+    return shards.stream().map(value).max(Comparator.naturalOrder()).orElseThrow();
+  }
+}
