@@ -61,6 +61,7 @@ public final class TextReport {
    *   3 already saved.
    *   1 not found.
    *   2 errors.
+   * all 2 failed: connection refused (http://localhost:8000/flags)
    * Elapsed time: 0.42s
    * </pre>
    */
@@ -76,6 +77,7 @@ public final class TextReport {
     }
     if (report.errors() > 0) {
       out.printf(Locale.ROOT, "%3d %s.%n", report.errors(), noun(report.errors(), "error"));
+      FailureSummary.line(report).ifPresent(out::println);
     }
     out.printf(Locale.ROOT, "Elapsed time: %.2fs%n", report.elapsed().toNanos() / 1e9);
     out.flush();
