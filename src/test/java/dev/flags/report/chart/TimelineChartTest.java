@@ -9,8 +9,10 @@ import dev.flags.testing.Cli.Run;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
@@ -24,6 +26,13 @@ import org.w3c.dom.NodeList;
 /** {@code --timeline}: a picture of the run, one lane per worker and one bar per request. */
 class TimelineChartTest {
   @TempDir Path dir;
+
+  /** Runs {@code flags} with {@code args}, into a folder of its own, drawing {@code timeline}. */
+  private Run drawn(Path timeline, String... args) {
+    List<String> argv = new ArrayList<>(List.of(args));
+    argv.addAll(List.of("-d", dir.resolve("d").toString(), "--timeline", timeline.toString()));
+    return flags(argv.toArray(String[]::new));
+  }
 
   @Test
   void svgIsValidXmlWithOneLanePerWorkerAndOneBarPerRequest() throws Exception {
@@ -143,20 +152,7 @@ class TimelineChartTest {
   void asyncLanesAreTheInFlightSlotsNotOneLanePerFlag() throws Exception {
     Path svg = dir.resolve("async.svg");
     // 12 flags, 3 in flight, each answer after 50 ms: 4 rounds of 3 calls.
-    Run run =
-        flags(
-            "--mode",
-            "async",
-            "-m",
-            "3",
-            "-l",
-            "12",
-            "--server-delay",
-            "50",
-            "-d",
-            dir.resolve("d").toString(),
-            "--timeline",
-            svg.toString());
+    Run run = drawn(svg, "--mode", "async", "-m", "3", "-l", "12", "--server-delay", "50");
     assertThat(run.exitCode()).as(run.err()).isZero();
     String text = Files.readString(svg);
     assertThat(text.split("class='request'", -1)).hasSize(13);
@@ -169,18 +165,7 @@ class TimelineChartTest {
   @Test
   void eachWorkerProcessHasItsOwnStartUpInItsOwnLane() throws Exception {
     Path svg = dir.resolve("pool.svg");
-    Run run =
-        flags(
-            "--mode",
-            "processes",
-            "-m",
-            "2",
-            "-l",
-            "4",
-            "-d",
-            dir.resolve("d").toString(),
-            "--timeline",
-            svg.toString());
+    Run run = drawn(svg, "--mode", "processes", "-m", "2", "-l", "4");
     assertThat(run.exitCode()).as(run.err()).isZero();
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     Document doc = factory.newDocumentBuilder().parse(svg.toFile());
