@@ -18,12 +18,12 @@ import java.util.List;
  * <pre>java -XX:AOTCacheOutput=target/flags.aot -cp target/flags.jar dev.flags.AotTraining DIR
  * </pre>
  *
- * <p>The cache keeps the classes (loaded and linked) and the method profiles of what this run did,
- * so it does what users do: real downloads from the embedded server in every {@link Mode} (new
- * modes are trained without touching this class), the help of the command and of each subcommand,
- * {@code --version}, a usage error. Its output is thrown away; a run that ends with an unexpected
- * exit code fails the build, since a cache trained on an error path would speed up the wrong
- * classes.
+ * <p>The cache keeps the classes (loaded and linked) of what this run did (method profiles are
+ * turned off in pom.xml: with C1 only they made runs slower), so it does what users do: real
+ * downloads from the embedded server in every {@link Mode} (new modes are trained without touching
+ * this class), the help of the command and of each subcommand, {@code --version}, a usage error.
+ * Its output is thrown away; a run that ends with an unexpected exit code fails the build, since a
+ * cache trained on an error path would speed up the wrong classes.
  *
  * <p>Every class the cache holds is loaded at start-up, used or not, so the workload stays to the
  * common paths: {@code -v} (Logback) is left out on purpose.
@@ -40,7 +40,7 @@ public final class AotTraining {
     List<String> failures = new ArrayList<>();
     for (Mode mode : Mode.values()) {
       String dest = dir.resolve(mode.label()).toString();
-      // -a: the 194 flags, so the download path is run often enough to be profiled.
+      // -a: the 194 flags, so every class of the download path, its rarer branches too, is loaded.
       run(failures, ExitCodes.OK, "--mode=" + mode.label(), "-a", "-d", dest);
     }
     run(failures, ExitCodes.OK, "-d", dir.resolve("default").toString()); // the default run

@@ -1,39 +1,51 @@
 package dev.flags;
 
+import dev.flags.cli.ExitCodes;
 import dev.flags.cli.FlagsCommand;
+import dev.flags.cli.ReportOutput;
 import dev.flags.cli.VersionProvider;
 import dev.flags.cli.WorkerCommand;
 import dev.flags.http.HttpClients;
 import java.io.PrintWriter;
 
-/** Entry point of the {@code flags} command. */
+/**
+ * Entry point of the {@code flags} command. Its fast paths and warm-up guesses are start-up levers,
+ * described with the others in the package doc.
+ */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-      // The same lines picocli would print, without building the command model: its annotation
-      // reflection (~40 ms, mostly the JDK generating annotation proxy classes, which the AOT cache
-      // cannot keep) would be most of the run.
+      // The same lines picocli would print, without building the command model, whose annotation
+      // reflection (annotation proxy classes, which the AOT cache cannot keep) would be most of
+      // the run. A start-up lever: see the package doc.
+      ReportOutput stdout = ReportOutput.stdout();
+      PrintWriter out = stdout.writer();
       for (String line : VersionProvider.lines()) {
-        System.out.println(line);
+        out.println(line);
       }
-      System.out.flush();
+      out.flush();
       // Nothing has started that would need shutting down; System.exit would first set up JDK
-      // logging to log the exit (~12 ms, a fifth of this run).
-      Runtime.getRuntime().halt(0);
+      // logging to log the exit.
+      Runtime.getRuntime()
+          .halt(
+              stdout.exitCode(
+                  ExitCodes.OK, new PrintWriter(System.err, false, System.err.charset())));
     }
     if (args.length == 1 && args[0].equals(WorkerCommand.NAME)) {
       // A process-pool worker, started by its parent with exactly this argument: nothing to parse,
-      // so no command model, which was a sixth of a worker's start-up.
+      // so no command model.
       HttpClients.warmUpInBackground(false);
       System.exit(WorkerCommand.runWorker());
     }
     if (downloads(args)) {
       HttpClients.warmUpInBackground(mentionsHttps(args));
     }
-    System.exit(
-        FlagsCommand.executeAsMain(new PrintWriter(System.out), new PrintWriter(System.err), args));
+    ReportOutput stdout = ReportOutput.stdout();
+    PrintWriter err = new PrintWriter(System.err, false, System.err.charset());
+    int code = FlagsCommand.executeAsMain(stdout.writer(), err, args);
+    System.exit(stdout.exitCode(code, err));
   }
 
   /** Whether an argument names an https server (a guess, like {@link #downloads}). */
@@ -56,6 +68,7 @@ public final class Main {
         return false;
       }
     }
-    return args.length == 0 || !(args[0].equals("serve") || args[0].equals("report"));
+    return args.length == 0
+        || !(args[0].equals("serve") || args[0].equals("report") || args[0].equals("completion"));
   }
 }

@@ -36,6 +36,21 @@ public class LauncherIT {
     return builder;
   }
 
+  /**
+   * {@code env -i PATH=$PATH FLAGS_NO_BUILD=1 [env...] command...}, run to its end: only the
+   * variables given, as a container, a CI job or cron starts it.
+   */
+  static Result inBareEnvironment(Map<String, String> env, String... command)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command);
+    String path = builder.environment().get("PATH");
+    builder.environment().clear();
+    builder.environment().put("PATH", path);
+    builder.environment().put("FLAGS_NO_BUILD", "1"); // `mvn verify` has just packaged it
+    builder.environment().putAll(env);
+    return run(builder);
+  }
+
   static Result launch(String... args) throws IOException, InterruptedException {
     return run(launcher(args));
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flags.country.Countries;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,6 +72,15 @@ class ShardIT {
     String stderr = new String(merge.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(merge.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(merge.exitValue()).as(stderr).isZero();
+
+    Process full =
+        LauncherIT.launcher("report", "merge", all.toString())
+            .redirectOutput(new File("/dev/full"))
+            .start();
+    String fullErr = new String(full.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(full.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(full.exitValue()).as(fullErr).isEqualTo(23);
+    assertThat(fullErr).contains("cannot write the report to stdout");
 
     JsonNode report = new ObjectMapper().readTree(stdout);
     assertThat(report.get("requested").asInt()).isEqualTo(Countries.allCodes().size());

@@ -1,10 +1,10 @@
 package dev.flags.bench;
 
-import dev.flags.download.DownloadSettings;
 import dev.flags.download.Mode;
-import dev.flags.download.ResultListener;
+import dev.flags.download.RunSpec;
+import dev.flags.engine.Engine;
+import dev.flags.engine.RunListener;
 import dev.flags.report.RunReport;
-import dev.flags.report.TimedRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -66,9 +66,18 @@ public final class Bench {
             .findFirst()
             .map(e -> BenchRow.median(e.getValue().stream().map(RunReport::elapsed).toList()));
     List<BenchRow> rows = new ArrayList<>();
+    int cores = Runtime.getRuntime().availableProcessors();
     measured.forEach(
         (cell, runs) ->
-            rows.add(BenchRow.of(cell, runs, sequential, plan.delay(), plan.codes().size())));
+            rows.add(
+                BenchRow.of(
+                    cell,
+                    runs,
+                    sequential,
+                    plan.delay(),
+                    plan.codes().size(),
+                    plan.workload(),
+                    cores)));
     return new BenchReport(
         plan.serverLabel(),
         plan.baseUrl(),
@@ -76,10 +85,12 @@ public final class Bench {
         plan.codes().size(),
         plan.runs(),
         1,
-        Runtime.getRuntime().availableProcessors(),
+        cores,
         Runtime.version().toString(),
         startedAt.toString(),
-        rows);
+        rows,
+        plan.workload().time().toMillis(),
+        plan.workload().rounds());
   }
 
   private List<RunReport> measure(Cell cell, Path root) throws InterruptedException, IOException {
@@ -111,11 +122,18 @@ public final class Bench {
     try {
       // Garbage left by the previous run is collected now, not during this one.
       System.gc();
-      DownloadSettings settings =
-          new DownloadSettings(
-              plan.baseUrl(), dest.toString(), cell.maxReq(), plan.timeoutSeconds());
-      return TimedRun.run(
-          cell.mode(), settings, plan.serverLabel(), plan.codes(), ResultListener.NONE);
+      RunSpec spec =
+          RunSpec.builder()
+              .mode(cell.mode())
+              .codes(plan.codes())
+              .server(plan.serverLabel(), plan.baseUrl())
+              .dest(dest)
+              .maxReq(cell.maxReq())
+              .timeoutSeconds(plan.timeoutSeconds())
+              .workRounds(plan.workload().rounds())
+              .gil(cell.gil())
+              .build();
+      return Engine.run(spec, RunListener.NONE);
     } finally {
       delete(dest);
     }

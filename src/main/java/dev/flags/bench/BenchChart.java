@@ -51,14 +51,18 @@ public final class BenchChart {
         + report.requested()
         + " flags from "
         + report.server()
-        + (report.delayMs() == null ? "" : ", " + report.delayMs() + " ms per response");
+        + (report.delayMs() == null ? "" : ", " + report.delayMs() + " ms per response")
+        + (report.workMs() == 0 ? "" : ", " + report.workMs() + " ms of CPU work per flag");
   }
 
   static JFreeChart chart(BenchReport report) {
     List<BenchRow> rows = report.rows();
     DefaultCategoryDataset medians = new DefaultCategoryDataset();
     for (BenchRow row : rows) {
-      medians.addValue(row.medianS(), "median", row.mode() + " -m " + row.maxReq());
+      medians.addValue(
+          row.medianS(),
+          "median",
+          row.mode() + " -m " + row.maxReq() + (row.gil() ? " --gil" : ""));
     }
     double longest = rows.stream().mapToDouble(BenchRow::maxS).max().orElse(1);
     NumberAxis seconds = new NumberAxis("elapsed seconds (lower is better)");
@@ -84,7 +88,7 @@ public final class BenchChart {
             "bar: median of "
                 + report.runs()
                 + " runs; whisker: fastest to slowest"
-                + (report.delayMs() == null ? "" : "; dashes: ideal ceil(N / max_req) × delay")
+                + idealNote(report)
                 + "; "
                 + report.cores()
                 + " cores, Java "
@@ -95,11 +99,25 @@ public final class BenchChart {
     return chart;
   }
 
+  /** What the dashed ticks mark, if anything. */
+  private static String idealNote(BenchReport report) {
+    boolean waits = report.delayMs() != null && report.delayMs() > 0;
+    if (report.workMs() == 0) {
+      return report.delayMs() == null ? "" : "; dashes: ideal ceil(N / max_req) × delay";
+    }
+    String computing = "N × work ÷ min(max_req, cores)";
+    return waits
+        ? "; dashes: ideal, the longer of ceil(N / max_req) × delay and " + computing
+        : "; dashes: ideal " + computing;
+  }
+
   /** A mode's colour: by its place in {@link Mode}, so new modes get their own. */
   private static Color colour(String modeLabel) {
     for (Mode mode : Mode.values()) {
       if (mode.label().equals(modeLabel)) {
-        return Palette.series(mode.ordinal());
+        @SuppressWarnings("EnumOrdinal") // the palette's colours follow the modes' declared order
+        int series = mode.ordinal();
+        return Palette.series(series);
       }
     }
     return Color.GRAY;
@@ -160,6 +178,9 @@ public final class BenchChart {
       String label = String.format(Locale.ROOT, "%.3f s", cell.medianS());
       if (cell.speedup() != null) {
         label += String.format(Locale.ROOT, ", %.1f×", cell.speedup());
+      }
+      if (cell.parallelism() != null) {
+        label += String.format(Locale.ROOT, ", parallelism %.1f", cell.parallelism());
       }
       if (cell.errors() > 0) {
         label += ", " + cell.errors() + (cell.errors() == 1 ? " error" : " errors");

@@ -1,5 +1,6 @@
 package dev.flags.bench;
 
+import dev.flags.work.Workload;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import java.util.Optional;
  * @param baseUrl where flags are fetched from
  * @param delay the server's fixed delay per response, when known (the embedded server's)
  * @param timeoutSeconds per request
+ * @param workload CPU work per flag ({@code --work}), calibrated once for the whole bench
  */
 public record BenchPlan(
     List<Cell> cells,
@@ -22,10 +24,23 @@ public record BenchPlan(
     String serverLabel,
     String baseUrl,
     Optional<Duration> delay,
-    double timeoutSeconds) {
+    double timeoutSeconds,
+    Workload workload) {
 
   public BenchPlan {
     cells = List.copyOf(cells);
     codes = List.copyOf(codes);
+  }
+
+  /** A plan without CPU work: I/O-bound runs. */
+  public BenchPlan(
+      List<Cell> cells,
+      int runs,
+      List<String> codes,
+      String serverLabel,
+      String baseUrl,
+      Optional<Duration> delay,
+      double timeoutSeconds) {
+    this(cells, runs, codes, serverLabel, baseUrl, delay, timeoutSeconds, Workload.NONE);
   }
 }

@@ -19,6 +19,8 @@ import java.util.Locale;
  * @param warmupRuns runs per cell before the measured ones, not counted
  * @param cores processors the JVM sees
  * @param java the runtime's version
+ * @param workMs the CPU work per flag asked for ({@code --work}); 0 for none
+ * @param rounds the rounds of work per flag calibrated for it; 0 for none
  */
 @JsonPropertyOrder({
   "server",
@@ -30,7 +32,9 @@ import java.util.Locale;
   "cores",
   "java",
   "started_at",
-  "rows"
+  "rows",
+  "work_ms",
+  "rounds"
 })
 public record BenchReport(
     @JsonProperty("server") String server,
@@ -42,10 +46,17 @@ public record BenchReport(
     @JsonProperty("cores") int cores,
     @JsonProperty("java") String java,
     @JsonProperty("started_at") String startedAt,
-    @JsonProperty("rows") List<BenchRow> rows) {
+    @JsonProperty("rows") List<BenchRow> rows,
+    @JsonProperty("work_ms") long workMs,
+    @JsonProperty("rounds") long rounds) {
 
   public BenchReport {
     rows = List.copyOf(rows);
+  }
+
+  /** Whether the flags were given CPU work, or some rows the lock: the table then says so. */
+  boolean aboutWork() {
+    return workMs > 0 || rows.stream().anyMatch(BenchRow::gil);
   }
 
   /** Whether any measured run had a failed flag. */
@@ -74,11 +85,19 @@ public record BenchReport(
         warmupRuns,
         cores,
         java);
+    if (workMs > 0) {
+      out.printf(
+          Locale.ROOT,
+          "CPU work per flag: %d ms (%d rounds of SHA-256, calibrated once)%n",
+          workMs,
+          rounds);
+    }
     List<String[]> lines = new ArrayList<>();
     lines.add(
         new String[] {
           "mode",
           "max_req",
+          "gil",
           "median_s",
           "min_s",
           "max_s",
@@ -86,13 +105,16 @@ public record BenchReport(
           "speedup",
           "efficiency",
           "startup_s",
-          "errors"
+          "errors",
+          "cpu_s",
+          "parallel"
         });
     for (BenchRow row : rows) {
       lines.add(
           new String[] {
             row.mode(),
             String.valueOf(row.maxReq()),
+            row.gil() ? "on" : "off",
             fixed(row.medianS(), 3),
             fixed(row.minS(), 3),
             fixed(row.maxS(), 3),
@@ -102,19 +124,40 @@ public record BenchReport(
             row.workerStartupS() == 0 ? "-" : fixed(row.workerStartupS(), 3),
             row.errors() == 0
                 ? "-"
-                : row.errors() + " in " + row.runsWithErrors() + "/" + row.runs() + " runs"
+                : row.errors() + " in " + row.runsWithErrors() + "/" + row.runs() + " runs",
+            row.cpuS() == null ? "-" : fixed(row.cpuS(), 3),
+            row.parallelism() == null ? "-" : fixed(row.parallelism(), 2)
           });
     }
-    printAligned(out, lines);
+    printAligned(out, aboutWork() ? lines : withoutColumns(lines, 2, 11, 12));
     out.println(
-        "speedup: sequential median / median. efficiency: ideal ceil(N / max_req) x delay"
-            + " / median. startup_s: worker start-up, part of the time.");
+        "speedup: sequential median / median. efficiency: ideal "
+            + (workMs == 0
+                ? "ceil(N / max_req) x delay"
+                : delayMs == null || delayMs == 0
+                    ? "N x work / min(max_req, cores)"
+                    : "(the longer of ceil(N / max_req) x delay and N x work / min(max_req, cores))")
+            + " / median. startup_s: worker start-up, part of the time."
+            + (workMs > 0 ? " cpu_s: the work's CPU time; parallel: cpu_s / elapsed." : ""));
     if (anyErrors()) {
       out.println(
           "Runs with errors are counted in the times above: failed requests may be faster or"
               + " slower than good ones.");
     }
     out.flush();
+  }
+
+  /** The lines without the columns about CPU work: the table as it was before {@code --work}. */
+  private static List<String[]> withoutColumns(List<String[]> lines, int... indexes) {
+    List<String[]> fewer = new ArrayList<>(lines.size());
+    for (String[] line : lines) {
+      List<String> cells = new ArrayList<>(List.of(line));
+      for (int i = indexes.length - 1; i >= 0; i--) {
+        cells.remove(indexes[i]);
+      }
+      fewer.add(cells.toArray(String[]::new));
+    }
+    return fewer;
   }
 
   /** The first column left-aligned, the others right-aligned, two spaces apart. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.flags.report.MachineFormats;
 import dev.flags.report.RunReport;
+import dev.flags.work.Workload;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -22,6 +23,12 @@ import java.util.Optional;
  * @param errors failed flags over all measured runs: these runs' times are in the figures too
  * @param runsWithErrors how many measured runs had at least one failed flag
  * @param elapsedS every measured run's time, in the order they ran
+ * @param gil whether each process had a lock its flags held while computing ({@code --gil})
+ * @param workMs the CPU work per flag asked for ({@code --work}); 0 for none
+ * @param rounds the rounds of work each flag did (calibrated once for the bench); 0 for none
+ * @param cpuS the median over the runs of the CPU time the flags' work took; null without work
+ * @param parallelism the median over the runs of CPU time / elapsed: how many cores the work kept
+ *     busy; null without work
  */
 @JsonPropertyOrder({
   "mode",
@@ -37,7 +44,12 @@ import java.util.Optional;
   "worker_startup_s",
   "errors",
   "runs_with_errors",
-  "elapsed_s"
+  "elapsed_s",
+  "gil",
+  "work_ms",
+  "rounds",
+  "cpu_s",
+  "parallelism"
 })
 public record BenchRow(
     @JsonProperty("mode") String mode,
@@ -53,7 +65,12 @@ public record BenchRow(
     @JsonProperty("worker_startup_s") double workerStartupS,
     @JsonProperty("errors") long errors,
     @JsonProperty("runs_with_errors") int runsWithErrors,
-    @JsonProperty("elapsed_s") List<Double> elapsedS) {
+    @JsonProperty("elapsed_s") List<Double> elapsedS,
+    @JsonProperty("gil") boolean gil,
+    @JsonProperty("work_ms") long workMs,
+    @JsonProperty("rounds") long rounds,
+    @JsonProperty("cpu_s") Double cpuS,
+    @JsonProperty("parallelism") Double parallelism) {
 
   public BenchRow {
     elapsedS = List.copyOf(elapsedS);
@@ -64,20 +81,21 @@ public record BenchRow(
    *
    * @param sequentialMedian the sequential cell's median, if it was measured
    * @param delay the server's fixed delay, if known
+   * @param workload the CPU work each flag did
+   * @param cores the processors this machine has
    */
   static BenchRow of(
       Cell cell,
       List<RunReport> runs,
       Optional<Duration> sequentialMedian,
       Optional<Duration> delay,
-      int codes) {
+      int codes,
+      Workload workload,
+      int cores) {
     List<Duration> elapsed = runs.stream().map(RunReport::elapsed).toList();
     Duration median = median(elapsed);
     double medianS = seconds(median);
-    Optional<Duration> ideal =
-        delay
-            .filter(d -> !d.isZero())
-            .map(d -> d.multipliedBy((codes + cell.maxReq() - 1) / cell.maxReq()));
+    Optional<Duration> ideal = ideal(cell, delay, codes, workload, cores);
     return new BenchRow(
         cell.mode().label(),
         cell.maxReq(),
@@ -92,7 +110,34 @@ public record BenchRow(
         round(median(runs.stream().map(RunReport::workerStartup).toList())),
         runs.stream().mapToLong(RunReport::errors).sum(),
         (int) runs.stream().filter(r -> r.errors() > 0).count(),
-        elapsed.stream().map(BenchRow::round).toList());
+        elapsed.stream().map(BenchRow::round).toList(),
+        cell.gil(),
+        workload.time().toMillis(),
+        workload.rounds(),
+        workload.any() ? round(median(runs.stream().map(RunReport::cpuTime).toList())) : null,
+        workload.any()
+            ? rounded(medianOf(runs.stream().map(RunReport::parallelism).toList()), 100)
+            : null);
+  }
+
+  /**
+   * The time if nothing but the waits and the work cost anything: waiting overlaps {@code max_req}
+   * at a time, {@code ceil(N / max_req) × delay}; computing runs on at most one core per worker,
+   * {@code N × work ÷ min(max_req, cores)}. With both, the longer of the two; empty when the delay
+   * is unknown and there is no work, or when there is neither.
+   */
+  static Optional<Duration> ideal(
+      Cell cell, Optional<Duration> delay, int codes, Workload workload, int cores) {
+    Optional<Duration> waiting =
+        delay
+            .filter(d -> !d.isZero())
+            .map(d -> d.multipliedBy((codes + cell.maxReq() - 1) / cell.maxReq()));
+    if (!workload.any()) {
+      return waiting;
+    }
+    Duration computing =
+        workload.time().multipliedBy(codes).dividedBy(Math.min(cell.maxReq(), cores));
+    return Optional.of(waiting.filter(w -> w.compareTo(computing) > 0).orElse(computing));
   }
 
   /** The middle value; the mean of the two middle values for an even count. */
@@ -102,6 +147,13 @@ public record BenchRow(
     return n % 2 == 1
         ? sorted.get(n / 2)
         : sorted.get(n / 2 - 1).plus(sorted.get(n / 2)).dividedBy(2);
+  }
+
+  /** The middle value; the mean of the two middle values for an even count. */
+  static double medianOf(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
   private static double round(Duration duration) {

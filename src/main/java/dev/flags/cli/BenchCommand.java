@@ -11,6 +11,7 @@ import dev.flags.server.Chaos;
 import dev.flags.server.Delay;
 import dev.flags.server.FlagServer;
 import dev.flags.server.GeneratedFlags;
+import dev.flags.work.Workload;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,14 +54,16 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:every measured run saved every flag (or found it absent: 404)",
       "1:some flag failed in a measured run (the errors column says where)",
-      "2:bad command line; nothing was run"
+      "2:bad command line; nothing was run",
+      "23:the figures could not be written to stdout (full disk, closed stdout)"
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  flags bench                                 every mode, 194 flags, 100 ms each",
       "  flags bench --modes sequential,threads --runs 3 --chart bench.png",
       "  flags bench --modes threads -m 1,4,16,64 -l 50 --format csv",
-      "  flags bench -s http://127.0.0.1:8080/flags  against your own server"
+      "  flags bench -s http://127.0.0.1:8080/flags  against your own server",
+      "  flags bench -l 20 --work 50 --gil both      CPU-bound, without and with a GIL"
     })
 public final class BenchCommand implements Callable<Integer> {
   /** The line {@code flags --help} lists it with (read there without building this model). */
@@ -104,9 +108,30 @@ public final class BenchCommand implements Callable<Integer> {
       description =
           "Fixed delay the embedded server adds to every response (default: "
               + DEFAULT_DELAY_MS
-              + "; 0 for none). Only with the embedded server: another server's delay is"
+              + ", or 0 with --work; 0 for none). Only with the embedded server: another server's delay is"
               + " its own, and efficiency is not shown.")
   private Integer delayMs;
+
+  @Option(
+      names = "--work",
+      paramLabel = WorkOptions.WORK_LABEL,
+      converter = WorkOptions.WorkConverter.class,
+      description =
+          "CPU work for each flag after its download, about MS ms (see 'flags --help'); the"
+              + " rounds are calibrated once for the whole bench. Makes the default --delay 0:"
+              + " CPU-bound runs.")
+  private Duration work = Duration.ZERO;
+
+  @Option(
+      names = "--gil",
+      paramLabel = "WHEN",
+      defaultValue = "off",
+      converter = GilChoiceConverter.class,
+      completionCandidates = GilChoiceConverter.class,
+      description =
+          "A CPython-like lock per process around each flag's work: off, on, or both (each"
+              + " cell twice, without and with it) (default: ${DEFAULT-VALUE}).")
+  private GilChoice gil;
 
   @Option(
       names = "--chart",
@@ -143,11 +168,13 @@ public final class BenchCommand implements Callable<Integer> {
         chart == null
             ? Optional.empty()
             : Optional.of(OutputOptions.chartFile(spec, "--chart", chart));
+    long defaultDelay = work.isZero() ? DEFAULT_DELAY_MS : 0;
     Optional<Duration> delay =
         server.embedded()
-            ? Optional.of(Duration.ofMillis(delayMs == null ? DEFAULT_DELAY_MS : delayMs))
+            ? Optional.of(Duration.ofMillis(delayMs == null ? defaultDelay : delayMs))
             : Optional.empty();
-    List<Cell> cells = Cell.matrix(chosen, maxReqs, codes.size());
+    List<Cell> cells = Cell.matrix(chosen, maxReqs, codes.size(), gil.locks());
+    Workload workload = calibrate();
 
     try (FlagServer embedded =
         server.embedded()
@@ -163,7 +190,8 @@ public final class BenchCommand implements Callable<Integer> {
               server.label(),
               baseUrl,
               delay,
-              DownloadOptions.DEFAULT_TIMEOUT_S);
+              DownloadOptions.DEFAULT_TIMEOUT_S,
+              workload);
       Path temp = Path.of(System.getProperty("java.io.tmpdir"));
       BenchReport report = new Bench(plan, spec.commandLine().getErr(), temp).run();
       PrintWriter out = spec.commandLine().getOut();
@@ -180,6 +208,51 @@ public final class BenchCommand implements Callable<Integer> {
       throw new FlagsException(ExitCodes.SIGINT, "interrupted");
     } catch (IOException e) {
       throw new FlagsException(ExitCodes.ERRORS, "bench failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The rounds for {@code --work}, measured once here; the calibration is told on stderr. */
+  private Workload calibrate() {
+    if (work.isZero()) {
+      return Workload.NONE;
+    }
+    long start = System.nanoTime();
+    Workload workload = Workload.calibrated(work);
+    PrintWriter err = spec.commandLine().getErr();
+    err.printf(
+        Locale.ROOT,
+        "bench: %d ms of work = %d rounds of SHA-256 (calibrated in %.2f s)%n",
+        work.toMillis(),
+        workload.rounds(),
+        (System.nanoTime() - start) / 1e9);
+    err.flush();
+    return workload;
+  }
+
+  /** {@code --gil}: which cells get the lock. */
+  enum GilChoice {
+    OFF,
+    ON,
+    BOTH;
+
+    /** Without the lock, with it, or both, in that order. */
+    List<Boolean> locks() {
+      return switch (this) {
+        case OFF -> List.of(false);
+        case ON -> List.of(true);
+        case BOTH -> List.of(false, true);
+      };
+    }
+
+    String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** {@code off}, {@code on}, {@code both}, in any case. */
+  static final class GilChoiceConverter extends LabelConverter<GilChoice> {
+    GilChoiceConverter() {
+      super("--gil choice", GilChoice.values(), GilChoice::label);
     }
   }
 

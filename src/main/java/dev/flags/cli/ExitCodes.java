@@ -11,6 +11,12 @@ public final class ExitCodes {
   /** Bad command line: nothing was downloaded. */
   public static final int USAGE = 2;
 
+  /**
+   * The report or machine format could not be written to stdout (a full disk, a closed stdout): the
+   * downloads may have gone well, but a script would get no report. curl's "write error" code.
+   */
+  public static final int OUTPUT = 23;
+
   /** Interrupted by Ctrl-C (SIGINT). */
   public static final int SIGINT = 130;
 

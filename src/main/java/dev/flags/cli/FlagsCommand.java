@@ -1,15 +1,14 @@
 package dev.flags.cli;
 
-import dev.flags.download.DownloadOne;
-import dev.flags.download.DownloadSettings;
-import dev.flags.download.Downloader;
 import dev.flags.download.FlagResult;
 import dev.flags.download.FlagStatus;
 import dev.flags.download.Mode;
 import dev.flags.download.ResultListener;
+import dev.flags.download.RunSpec;
 import dev.flags.download.SubmissionOrder;
-import dev.flags.download.WorkerStartup;
-import dev.flags.http.RunGuard;
+import dev.flags.engine.Engine;
+import dev.flags.engine.RunListener;
+import dev.flags.outcome.Cause;
 import dev.flags.report.OutputFormat;
 import dev.flags.report.Progress;
 import dev.flags.report.RunReport;
@@ -22,16 +21,13 @@ import dev.flags.server.FlagServer;
 import dev.flags.server.GeneratedFlags;
 import dev.flags.server.RequestLog;
 import dev.flags.store.FlagStore;
+import dev.flags.work.Workload;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,6 +55,7 @@ import picocli.CommandLine.Spec;
       "0:every flag was saved or is known not to exist (404)",
       "1:at least one flag failed (an error, or unfinished at --deadline)",
       "2:bad command line; nothing was downloaded",
+      "23:the report could not be written to stdout (full disk, closed stdout)",
       "130:interrupted by Ctrl-C (SIGINT); the partial report is printed",
       "143:terminated by SIGTERM; the partial report is printed"
     },
@@ -86,6 +83,10 @@ import picocli.CommandLine.Spec;
       "                               the second of 3 parts of all 194; then",
       "  flags report merge 1.json 2.json 3.json",
       "                               the whole run's report",
+      "  flags --work 100 -m 4 -v     each flag then computes for ~100 ms (CPU-bound)",
+      "  flags --work 100 --gil --timeline gil.svg",
+      "                               ... under a lock like CPython's GIL, drawn",
+      "  flags lesson                 the chapter's experiments, explained and measured",
       "  flags serve --book           the book's LOCAL, DELAY and ERROR servers"
     })
 public final class FlagsCommand implements Callable<Integer> {
@@ -99,6 +100,7 @@ public final class FlagsCommand implements Callable<Integer> {
   @Mixin private DownloadOptions downloadOptions;
   @Mixin private RetryOptions retryOptions;
   @Mixin private SaveOptions saveOptions;
+  @Mixin private WorkOptions workOptions;
   @Mixin private OutputOptions outputOptions;
   @Mixin private FormatOptions formatOptions;
 
@@ -129,10 +131,27 @@ public final class FlagsCommand implements Callable<Integer> {
   public static final List<Subcommand> SUBCOMMANDS =
       List.of(
           new Subcommand("bench", BenchCommand.HEADER, BenchCommand::new),
+          new Subcommand("lesson", LessonCommand.HEADER, LessonCommand::new),
           new Subcommand("serve", ServeCommand.HEADER, ServeCommand::new),
           new Subcommand("report", ReportCommand.HEADER, ReportCommand::new),
+          new Subcommand(CompletionCommand.NAME, CompletionCommand.HEADER, CompletionCommand::new),
           Subcommand.help(),
           new Subcommand(WorkerCommand.NAME, null, WorkerCommand::new));
+
+  /**
+   * The whole command model: the root and every visible subcommand, as a user sees them. The
+   * completion script and the man pages are generated from it, so they say what {@code --help}
+   * says.
+   */
+  public static CommandLine model() {
+    CommandLine cli = new CommandLine(new FlagsCommand());
+    for (Subcommand subcommand : SUBCOMMANDS) {
+      if (!subcommand.hidden()) {
+        cli.addSubcommand(subcommand.name(), subcommand.command().get());
+      }
+    }
+    return cli;
+  }
 
   /**
    * Adds the subcommands this command line may run (those it names: an argument with a subcommand's
@@ -209,6 +228,10 @@ public final class FlagsCommand implements Callable<Integer> {
     } else if (quiet) {
       LogConfigurator.quiet();
     }
+    // Once, before the clock starts: every flag, in every worker, then does these rounds.
+    long calibrating = System.nanoTime();
+    Workload workload = Workload.calibrated(workOptions.work());
+    Duration calibration = Duration.ofNanos(System.nanoTime() - calibrating);
 
     try (FlagServer embedded =
         server.embedded() ? startEmbedded(new GeneratedFlags(), chaos) : null) {
@@ -221,37 +244,39 @@ public final class FlagsCommand implements Callable<Integer> {
       int concurrency = Math.min(maxReq, codes.size());
       if (info != null && !quiet) {
         TextReport.header(info, server.label(), baseUrl, codes, concurrency, codeOptions.shard());
+        TextReport.work(info, workload, workOptions.gil(), calibration);
       }
-      Instant startedAt = Instant.now();
-      long start = System.nanoTime();
-      DownloadSettings settings =
-          new DownloadSettings(
-              baseUrl,
-              dest.toString(),
-              concurrency,
-              timeout.toNanos() / 1e9,
-              retries,
-              backoff,
-              maxRetryWait,
-              deadline > 0 ? startedAt.toEpochMilli() + (long) Math.ceil(deadline * 1000) : 0,
-              maxBytes,
-              skipExisting,
-              saveOptions.update(),
-              saveOptions.metadata());
-      Outcome outcome = run(mode, settings, codes, start, info);
-      RunReport report =
-          new RunReport(
-                  mode.label(),
-                  concurrency,
-                  server.label(),
-                  baseUrl,
-                  codes,
-                  outcome.results(),
-                  startedAt,
-                  outcome.elapsed(),
-                  outcome.workerStartup())
-              .withShard(codeOptions.shard())
-              .withWorkerStartups(outcome.workerStartups());
+      RunSpec run =
+          RunSpec.builder()
+              .mode(mode)
+              .codes(codes)
+              .server(server.label(), baseUrl)
+              .dest(dest)
+              .maxReq(concurrency)
+              .timeout(timeout)
+              .retries(retries)
+              .backoffSeconds(backoff)
+              .maxRetryWaitSeconds(maxRetryWait)
+              .deadlineSeconds(deadline)
+              .maxBytes(maxBytes)
+              .skipExisting(skipExisting)
+              .update(saveOptions.update())
+              .metadata(saveOptions.metadata())
+              .workRounds(workload.rounds())
+              .gil(workOptions.gil())
+              .build();
+      Engine engine = Engine.of(run);
+      RunReport report;
+      int stoppedBy;
+      try (Progress progress =
+              Progress.create(!verbose && !quiet && Progress.wanted(), codes.size());
+          Signals signals =
+              handleSignals
+                  ? Signals.install(engine::cancel, engine::removeTempFiles)
+                  : Signals.none()) {
+        report = engine.run(listener(progress, info, codes)).withShard(codeOptions.shard());
+        stoppedBy = signals.received();
+      }
       switch (format) {
         case TEXT -> TextReport.footer(out, report);
         case JSON -> out.println(RunSchema.json(report));
@@ -262,12 +287,12 @@ public final class FlagsCommand implements Callable<Integer> {
       }
       out.flush();
       timeline.ifPresent(path -> drawTimeline(report, path));
-      if (outcome.stoppedBy() != 0) {
+      if (stoppedBy != 0) {
         throw new FlagsException(
-            outcome.stoppedBy(),
-            (outcome.stoppedBy() == ExitCodes.SIGTERM ? "terminated" : "interrupted")
+            stoppedBy,
+            (stoppedBy == ExitCodes.SIGTERM ? "terminated" : "interrupted")
                 + ": "
-                + outcome.unfinished()
+                + report.count(Cause.Interrupted.class)
                 + " of "
                 + codes.size()
                 + " flags unfinished");
@@ -294,81 +319,30 @@ public final class FlagsCommand implements Callable<Integer> {
   }
 
   /**
-   * What the downloads gave: every code's result (those never finished, after an interruption, are
-   * ERROR "interrupted"), and the exit code of the signal that stopped them, or 0.
+   * What hears the run: the progress bar, and the -v lines (to {@code info}: stdout in text, stderr
+   * with json/csv, or nowhere) or, with -q, each failed flag's line on stderr.
    */
-  private record Outcome(
-      List<FlagResult> results,
-      Duration elapsed,
-      Duration workerStartup,
-      List<WorkerStartup> workerStartups,
-      int stoppedBy,
-      long unfinished) {}
-
-  /**
-   * Runs the downloads; {@code info} is where -v lines go (stdout in text, stderr with json/csv, or
-   * nowhere).
-   */
-  private Outcome run(
-      Mode mode, DownloadSettings settings, List<String> codes, long start, PrintWriter info) {
+  private RunListener listener(Progress progress, PrintWriter info, List<String> codes) {
     PrintWriter err = spec.commandLine().getErr();
     boolean verbose = outputOptions.verbose();
     boolean quiet = outputOptions.quiet();
-    List<FlagResult> heard = new ArrayList<>(codes.size());
-    Thread caller = Thread.currentThread();
-    boolean interrupted = false;
-    try (DownloadOne downloadOne = DownloadOne.open(settings, start);
-        Progress progress = Progress.create(!verbose && !quiet && Progress.wanted(), codes.size());
-        Signals signals =
-            handleSignals
-                ? Signals.install(
-                    () -> {
-                      downloadOne.cancel();
-                      caller.interrupt();
-                    },
-                    downloadOne::removeTempFiles)
-                : Signals.none()) {
-      Downloader downloader = mode.create(downloadOne, settings);
-      ResultListener verboseLines = verboseLines(info, codes);
-      ResultListener listener =
-          result -> {
-            heard.add(result);
-            progress.step(result);
-            if (verbose) {
-              verboseLines.onResult(result);
-            } else if (quiet && result.status() == FlagStatus.ERROR) {
-              err.println(result.verboseLine());
-              err.flush();
-            }
-          };
-      try {
-        downloader.downloadMany(codes, listener);
-      } catch (InterruptedException e) {
-        interrupted = true; // the listener has heard every result so far
+    ResultListener verboseLines = verboseLines(info, codes);
+    return new RunListener() {
+      @Override
+      public void onProgress(FlagResult result) {
+        progress.step(result);
       }
-      interrupted |= Thread.interrupted(); // the rest of the run only reports
-      if (interrupted) {
-        downloadOne.cancel();
-      }
-      Set<String> done = new HashSet<>();
-      heard.forEach(result -> done.add(result.cc()));
-      for (String cc : codes) {
-        if (!done.contains(cc)) {
-          listener.onResult(downloadOne.unfinished(cc));
+
+      @Override
+      public void onResult(FlagResult result) {
+        if (verbose) {
+          verboseLines.onResult(result);
+        } else if (quiet && result.status() == FlagStatus.ERROR) {
+          err.println(result.verboseLine());
+          err.flush();
         }
       }
-      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-      int stoppedBy =
-          signals.received() != 0 ? signals.received() : interrupted ? ExitCodes.SIGINT : 0;
-      long unfinished = heard.stream().filter(r -> RunGuard.INTERRUPTED.equals(r.error())).count();
-      return new Outcome(
-          heard,
-          elapsed,
-          downloader.startupTime(),
-          downloader.workerStartups(),
-          stoppedBy,
-          unfinished);
-    }
+    };
   }
 
   /** With {@code -v}, a line per flag to {@code info}, in the order {@code --order} asks for. */

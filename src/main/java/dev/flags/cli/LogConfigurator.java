@@ -46,8 +46,11 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     }
   }
 
-  /** {@code -v}: our own INFO logs too. */
+  /** {@code -v}: our own INFO logs too, in process-pool workers as well (they get the property). */
   public static void verbose() {
+    if (System.getProperty("flags.log.level") == null) {
+      System.setProperty("flags.log.level", Level.INFO.toString());
+    }
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
       context.getLogger("dev.flags").setLevel(Level.INFO);
     }

@@ -47,7 +47,8 @@ import picocli.CommandLine.Spec;
       "0:every flag of the run was saved or is known not to exist (404)",
       "1:at least one flag failed in some shard",
       "2:bad command line, or a report missing, unreadable, not JSON, of another schema, or"
-          + " shards that do not make one whole run; nothing was written"
+          + " shards that do not make one whole run; nothing was written",
+      "23:the report could not be written to stdout (a full disk, a closed stdout)"
     },
     footerHeading = "%nExamples:%n",
     footer = {

@@ -1,6 +1,6 @@
 package dev.flags.cli;
 
-import dev.flags.download.DownloadSettings;
+import dev.flags.download.RunSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -14,7 +14,7 @@ public final class RetryOptions {
   @Option(
       names = "--retries",
       paramLabel = "N",
-      defaultValue = "" + DownloadSettings.DEFAULT_RETRIES,
+      defaultValue = "" + RunSpec.DEFAULT_RETRIES,
       description = {
         "Try a failed flag again up to N times (default: ${DEFAULT-VALUE}), only for failures that"
             + " may pass: connect errors, timeouts, resets, truncated bodies, HTTP 408, 429 and"
@@ -25,7 +25,7 @@ public final class RetryOptions {
   @Option(
       names = "--backoff",
       paramLabel = "SECONDS",
-      defaultValue = "" + DownloadSettings.DEFAULT_BACKOFF_SECONDS,
+      defaultValue = "" + RunSpec.DEFAULT_BACKOFF_SECONDS,
       converter = Numbers.SecondsOrZero.class,
       description =
           "Wait before the first retry, doubled for each next one; each wait is a random 50-100%%"
@@ -35,7 +35,7 @@ public final class RetryOptions {
   @Option(
       names = "--max-retry-wait",
       paramLabel = "SECONDS",
-      defaultValue = "" + (int) DownloadSettings.DEFAULT_MAX_RETRY_WAIT_SECONDS,
+      defaultValue = "" + (int) RunSpec.DEFAULT_MAX_RETRY_WAIT_SECONDS,
       converter = Numbers.SecondsOrZero.class,
       description =
           "Longest wait before a retry. A server's Retry-After is honoured up to this"
@@ -54,7 +54,7 @@ public final class RetryOptions {
   @Option(
       names = "--max-bytes",
       paramLabel = "N",
-      defaultValue = "" + DownloadSettings.DEFAULT_MAX_BYTES,
+      defaultValue = "" + RunSpec.DEFAULT_MAX_BYTES,
       description =
           "Largest flag accepted, in bytes; reading stops as soon as it is exceeded"
               + " (default: ${DEFAULT-VALUE}, 10 MiB).")

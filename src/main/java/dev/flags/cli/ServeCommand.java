@@ -54,6 +54,7 @@ import picocli.CommandLine.Spec;
       "0:the WireMock export was written",
       "1:cannot listen (e.g. port in use) or cannot write the export",
       "2:bad command line or --flags-dir; nothing was started",
+      "23:the URL could not be written to stdout (a full disk, a closed stdout)",
       "130:stopped by Ctrl-C (SIGINT)",
       "143:stopped by SIGTERM"
     },
@@ -192,6 +193,10 @@ public final class ServeCommand implements Callable<Integer> {
     }
     List<FlagServer> servers = startAll(bind, plans, catalog, this::requestLog);
     announce(plans, servers, catalog);
+    if (ReportOutput.lost(spec.commandLine().getOut())) {
+      servers.forEach(FlagServer::close); // nobody learnt the URLs: serving would be for no one
+      return ExitCodes.OUTPUT;
+    }
     return serveUntilStopped(servers);
   }
 

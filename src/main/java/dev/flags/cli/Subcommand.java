@@ -7,8 +7,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * A subcommand of {@code flags}: its name, the line the root's help lists it with ({@code null}:
  * hidden), and how to create it. Its model is built only when a command line names it: picocli
- * reads every annotation of a command when it is added (~8 ms for the three), which neither a
- * download run nor {@code flags --help} needs.
+ * reads every annotation of a command when it is added, which neither a download run nor {@code
+ * flags --help} needs (a start-up lever: see the {@code dev.flags} package doc).
  */
 public record Subcommand(String name, String header, Supplier<Object> command) {
   /** The name of the subcommand that shows help, as git's and jbang's do. */

@@ -11,7 +11,7 @@ public final class VersionProvider implements IVersionProvider {
 
   /**
    * The version lines. Read from system properties rather than {@code Runtime.version()}, whose
-   * parsing and printing cost ~5 ms of a ~60 ms {@code --version}.
+   * parsing and printing would be a noticeable part of a {@code --version} that does nothing else.
    */
   public static String[] lines() {
     String version = VersionProvider.class.getPackage().getImplementationVersion();

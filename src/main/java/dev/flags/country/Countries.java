@@ -66,7 +66,7 @@ public final class Countries {
             new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
       while ((line = reader.readLine()) != null) {
-        String[] f = line.split("\t");
+        String[] f = line.split("\t", -1);
         byCode.put(f[0], new Country(f[0], f[1], f[2], f[3]));
       }
     } catch (IOException e) {

@@ -1,109 +1,68 @@
 package dev.flags.download;
 
-import dev.flags.http.Attempts;
-import dev.flags.http.BodyCheck;
-import dev.flags.http.Failures;
-import dev.flags.http.FetchException;
 import dev.flags.http.FlagUrls;
 import dev.flags.http.HttpClients;
-import dev.flags.http.HttpDates;
 import dev.flags.http.RetryPolicy;
 import dev.flags.http.RunGuard;
-import dev.flags.http.StatusText;
+import dev.flags.outcome.Cause;
+import dev.flags.outcome.Outcome;
 import dev.flags.store.FlagStore;
-import dev.flags.store.Gif;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiPredicate;
 import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * The per-flag work every strategy shares, the book's {@code download_one}: get the flag, classify
- * the answer, save the bytes. It never throws for a bad flag: every outcome is a {@link
- * FlagResult}.
+ * The per-flag work every strategy shares, the book's {@code download_one}: it runs a flag's {@link
+ * FlagSteps} and never throws for a flag: every outcome is a {@link FlagResult}, even an exception
+ * nobody expected ({@code internal error: ...}), so one flag's surprise never stops the others.
  *
- * <p>It owns the run's one HTTP client: {@link #close} shuts it down. Everything that makes a
- * download trustworthy lives on this path, so every strategy gets it without code of its own:
- * retries with backoff, per-attempt timeouts, body validation and redirect rules (interceptors of
- * the client, see {@link HttpClients}), the run's deadline and Ctrl-C ({@link #cancel}): a flag
- * started after either is an ERROR {@code deadline} or {@code interrupted} without a request, and
- * calls in flight are cut.
- *
- * <p>Blocking strategies call {@link #download}; non-blocking ones enqueue {@link #newCall} and
- * finish with {@link #complete} or {@link #failed}. All three paths share the same classification.
+ * <p>Blocking strategies call {@link #download}; the async one calls {@link #downloadAsync}, the
+ * same steps with enqueued calls. It owns the run's one HTTP client, whose interceptors hold
+ * retries, per-attempt timeouts, body checks and redirect rules for every request of every mode
+ * (see {@link HttpClients}), and the run's {@link RunGuard}: the deadline and Ctrl-C ({@link
+ * #cancel}). {@link #close} shuts the client down.
  */
 public final class DownloadOne implements AutoCloseable {
-  private static final BodyCheck GIF = new BodyCheck("a GIF", Gif::hasSignature);
-
   private final OkHttpClient client;
-  private final FlagUrls urls;
+  private final FlagSteps steps;
   private final FlagStore store;
   private final RunGuard guard;
   private final long runStartNanos;
 
   private DownloadOne(
-      OkHttpClient client, FlagUrls urls, FlagStore store, RunGuard guard, long runStartNanos) {
+      OkHttpClient client, FlagSteps steps, FlagStore store, RunGuard guard, long runStartNanos) {
     this.client = client;
-    this.urls = urls;
+    this.steps = steps;
     this.store = store;
     this.guard = guard;
     this.runStartNanos = runStartNanos;
   }
 
   /**
-   * The per-flag work for a run that started at {@code runStartNanos} ({@link System#nanoTime}),
-   * with a client sized for {@code settings.maxReq()} concurrent requests.
-   */
-  public static DownloadOne open(DownloadSettings settings, long runStartNanos) {
-    return open(settings, runStartNanos, null);
-  }
-
-  /**
-   * The same, with file-name claims decided by {@code claims} (see {@link FlagStore#claim}); null:
-   * in this store. A process-pool worker's claims are its parent's.
+   * The per-flag work of a run that started at {@code runStartNanos} ({@link System#nanoTime}),
+   * stopped by {@code guard}, saving into {@code store}, with a client sized for the run's
+   * concurrency.
    */
   public static DownloadOne open(
-      DownloadSettings settings, long runStartNanos, BiPredicate<String, String> claims) {
-    RunGuard guard =
-        settings.deadlineEpochMillis() > 0
-            ? RunGuard.until(
-                System.nanoTime()
-                    + TimeUnit.MILLISECONDS.toNanos(
-                        settings.deadlineEpochMillis() - System.currentTimeMillis()))
-            : RunGuard.unlimited();
-    FlagUrls urls = new FlagUrls(settings.baseUrl());
-    Path dest = Path.of(settings.dest());
-    FlagStore store = claims == null ? new FlagStore(dest) : new FlagStore(dest, claims);
-    RetryPolicy retries =
-        new RetryPolicy(
-            settings.retries(),
-            seconds(settings.backoffSeconds()),
-            seconds(settings.maxRetryWaitSeconds()));
+      RunSpec spec, RunGuard guard, FlagStore store, long runStartNanos) {
+    FlagUrls urls = new FlagUrls(spec.baseUrl());
+    RetryPolicy retries = new RetryPolicy(spec.retries(), spec.backoff(), spec.maxRetryWait());
     OkHttpClient client =
         HttpClients.create(
-            settings.maxReq(),
-            seconds(settings.timeoutSeconds()),
+            Math.max(1, spec.concurrency()),
+            spec.timeout(),
             retries,
-            settings.maxBytes(),
+            spec.maxBytes(),
             guard,
-            List.of(new FlagCallInterceptor(urls, store, guard, settings)),
             urls.https());
-    return new DownloadOne(client, urls, store, guard, runStartNanos);
-  }
-
-  private static Duration seconds(double seconds) {
-    return Duration.ofNanos((long) (seconds * 1e9));
-  }
-
-  /** The run's HTTP client, for strategies that need its dispatcher (e.g. to cancel calls). */
-  public OkHttpClient client() {
-    return client;
+    return new DownloadOne(
+        client, new FlagSteps(spec, urls, store, guard), store, guard, runStartNanos);
   }
 
   /**
@@ -112,6 +71,23 @@ public final class DownloadOne implements AutoCloseable {
    */
   public boolean claim(String fileName, String cc) {
     return store.claim(fileName, cc);
+  }
+
+  /** The run's deadline as wall-clock ms since the epoch, the same in every process; 0 if none. */
+  public long deadlineEpochMillis() {
+    return guard.hasDeadline()
+        ? System.currentTimeMillis() + TimeUnit.NANOSECONDS.toMillis(guard.nanosLeft())
+        : 0;
+  }
+
+  /**
+   * The per-flag work of a run of {@code spec} starting now, into its destination, with its
+   * deadline counted from now: for driving single flags (tests) without the engine.
+   */
+  public static DownloadOne open(RunSpec spec) {
+    long start = System.nanoTime();
+    RunGuard guard = RunGuard.after(start, spec.deadline());
+    return open(spec, guard, new FlagStore(spec.dest()), start);
   }
 
   /** When the run started ({@link System#nanoTime}): results' {@code startMs} count from it. */
@@ -126,37 +102,12 @@ public final class DownloadOne implements AutoCloseable {
    */
   public void cancel() {
     guard.cancel();
+    cancelCalls();
+  }
+
+  /** Cancels the calls still out, e.g. once a strategy stops waiting for them. */
+  void cancelCalls() {
     client.dispatcher().cancelAll();
-  }
-
-  /** Whether {@link #cancel} was called: for strategies whose work runs out of this JVM's reach. */
-  public boolean cancelled() {
-    return guard.cancelled();
-  }
-
-  /**
-   * Nanoseconds left before the run's deadline (negative once passed), or {@code Long.MAX_VALUE} if
-   * it has none: for strategies that wait for results, so they stop waiting in time.
-   */
-  public long nanosLeft() {
-    return guard.nanosLeft();
-  }
-
-  /**
-   * The result for a flag that never finished: its strategy stopped waiting for it (deadline) or
-   * the run was interrupted. ERROR {@code deadline} or {@code interrupted}.
-   */
-  public FlagResult unfinished(String cc) {
-    String reason = guard.stopReason();
-    return result(
-        cc,
-        FlagStatus.ERROR,
-        0,
-        0,
-        System.nanoTime(),
-        reason != null ? reason : RunGuard.INTERRUPTED,
-        null,
-        false);
   }
 
   /** Shuts the client down and removes the temp files of saves still in progress. */
@@ -173,27 +124,82 @@ public final class DownloadOne implements AutoCloseable {
 
   /** Downloads one flag on the calling thread (blocking strategies). */
   public FlagResult download(String cc) {
-    long start = System.nanoTime();
-    try (Response response = newCall(cc).execute()) {
-      return complete(cc, response, start);
+    FlagCall flag = new FlagCall(cc, System.nanoTime());
+    Outcome outcome;
+    try {
+      outcome = downloadSteps(flag);
+    } catch (RuntimeException | LinkageError | AssertionError e) {
+      outcome = steps.internalError(flag, e);
+    }
+    return result(flag, outcome);
+  }
+
+  private Outcome downloadSteps(FlagCall flag) {
+    Optional<Outcome> early = steps.stopped();
+    Optional<Request> metadata = steps.metadataRequest(flag);
+    if (early.isEmpty() && metadata.isPresent()) {
+      try {
+        early = steps.nameFromMetadata(flag, newCall(metadata.get()).execute(), null);
+      } catch (IOException e) {
+        early = steps.nameFromMetadata(flag, null, e);
+      }
+    }
+    early = early.or(() -> steps.alreadySaved(flag));
+    if (early.isPresent()) {
+      return early.get();
+    }
+    try (Response response = newCall(steps.flagRequest(flag)).execute()) {
+      return steps.outcome(flag, response);
     } catch (IOException e) {
-      return failed(cc, e, start);
+      return steps.outcome(e);
     }
   }
 
   /**
-   * The call that gets one flag; non-blocking strategies enqueue it and finish with {@link
-   * #complete} (or {@link #failed}). With a deadline, the call is cut when it passes.
+   * Downloads one flag with enqueued calls ({@link EnqueuedCalls}): the same steps, and no thread
+   * waits for a server. Each step after a call runs on {@code continuations}. The future never
+   * fails.
    */
-  public Call newCall(String cc) {
-    FlagCall flag = new FlagCall(cc);
-    Request request =
-        new Request.Builder()
-            .url(urls.flag(cc))
-            .tag(FlagCall.class, flag)
-            .tag(Attempts.class, flag.attempts)
-            .tag(BodyCheck.class, GIF)
-            .build();
+  public CompletableFuture<FlagResult> downloadAsync(String cc, Executor continuations) {
+    FlagCall flag = new FlagCall(cc, System.nanoTime());
+    return named(flag, continuations)
+        .thenCompose(
+            early ->
+                early
+                    .or(() -> steps.alreadySaved(flag))
+                    .map(CompletableFuture::completedFuture)
+                    .orElseGet(() -> fetchGif(flag, continuations)))
+        .handle(
+            (outcome, e) -> result(flag, outcome != null ? outcome : steps.internalError(flag, e)));
+  }
+
+  /** Steps 1 and 2, enqueued: stopped, or named from its metadata; empty to go on. */
+  private CompletableFuture<Optional<Outcome>> named(FlagCall flag, Executor continuations) {
+    Optional<Outcome> stopped = steps.stopped();
+    Optional<Request> metadata = steps.metadataRequest(flag);
+    if (stopped.isPresent() || metadata.isEmpty()) {
+      return CompletableFuture.completedFuture(stopped);
+    }
+    return EnqueuedCalls.send(newCall(metadata.get()), continuations)
+        .handle((r, e) -> steps.nameFromMetadata(flag, r, EnqueuedCalls.failure(e)));
+  }
+
+  /** Steps 4 and 5, enqueued: the GIF's request, and what its answer means. */
+  private CompletableFuture<Outcome> fetchGif(FlagCall flag, Executor continuations) {
+    return EnqueuedCalls.send(newCall(steps.flagRequest(flag)), continuations)
+        .handle(
+            (response, e) -> {
+              if (response == null) {
+                return steps.outcome(EnqueuedCalls.failure(e));
+              }
+              try (response) {
+                return steps.outcome(flag, response);
+              }
+            });
+  }
+
+  /** A call for one of the flag's requests; with a deadline, cut when it passes. */
+  private Call newCall(Request request) {
     Call call = client.newCall(request);
     long left = guard.nanosLeft();
     if (guard.hasDeadline() && left > 0) {
@@ -203,75 +209,21 @@ public final class DownloadOne implements AutoCloseable {
   }
 
   /**
-   * Classifies the response and saves the body when it is a flag. The caller owns (and closes) the
-   * response. {@code startNanos} is when the request was started.
+   * The result for a flag that never finished: its strategy stopped waiting for it (deadline) or
+   * the run was interrupted.
    */
-  public FlagResult complete(String cc, Response response, long startNanos) {
-    FlagCall flag = response.request().tag(FlagCall.class);
-    if (flag == null) {
-      flag = new FlagCall(cc);
-    }
-    int attempts = flag.attempts.count();
-    if (flag.alreadySaved() || (response.code() == 304 && flag.conditional())) {
-      return result(cc, FlagStatus.OK, 0, attempts, startNanos, null, flag.file(), true);
-    }
-    if (response.code() == 404) {
-      String url = response.request().url().toString();
-      return result(cc, FlagStatus.NOT_FOUND, 0, attempts, startNanos, url, null, false);
-    }
-    if (!response.isSuccessful()) {
-      String status = StatusText.describe(response.code(), response.message());
-      return result(cc, FlagStatus.ERROR, 0, attempts, startNanos, status, null, false);
-    }
-    String stop = guard.stopReason();
-    if (RunGuard.INTERRUPTED.equals(stop)) {
-      // Ctrl-C: nothing more is written, not even a body that has just arrived.
-      return result(cc, FlagStatus.ERROR, 0, attempts, startNanos, stop, null, false);
-    }
-    try {
-      byte[] body = response.body().bytes();
-      store.save(flag.file(), body, HttpDates.parse(response.header("Last-Modified")));
-      return result(cc, FlagStatus.OK, body.length, attempts, startNanos, null, flag.file(), false);
-    } catch (IOException e) {
-      String reason =
-          guard.cancelled()
-              ? RunGuard.INTERRUPTED
-              : Failures.printable(
-                  e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-      return result(cc, FlagStatus.ERROR, 0, attempts, startNanos, reason, null, false);
-    }
+  public FlagResult unfinished(String cc) {
+    FlagCall flag = new FlagCall(cc, System.nanoTime());
+    return result(flag, Outcome.failed(guard.stopCause().orElse(new Cause.Interrupted())));
   }
 
-  /**
-   * A result for a call that failed without a response to classify (async strategies): the reason
-   * and the attempts are those the interceptors recorded in the exception.
-   */
-  public FlagResult failed(String cc, IOException e, long startNanos) {
-    FetchException failure = Failures.reasonFor(e, guard);
-    return result(
-        cc, FlagStatus.ERROR, 0, failure.attempts(), startNanos, failure.reason(), null, false);
-  }
-
-  private FlagResult result(
-      String cc,
-      FlagStatus status,
-      long bytes,
-      int attempts,
-      long startNanos,
-      String error,
-      String file,
-      boolean skipped) {
+  private FlagResult result(FlagCall flag, Outcome outcome) {
     long now = System.nanoTime();
-    return new FlagResult(
-        cc,
-        status,
-        bytes,
-        attempts,
-        (startNanos - runStartNanos) / 1_000_000,
-        (now - startNanos) / 1_000_000,
-        Thread.currentThread().getName(),
-        error,
-        file,
-        skipped);
+    return FlagResult.of(flag.cc, outcome)
+        .withAttempts(flag.attempts.count())
+        .withTime(
+            (flag.startNanos - runStartNanos) / 1_000_000, (now - flag.startNanos) / 1_000_000)
+        .withWorker(Thread.currentThread().getName())
+        .withWork(flag.work().shifted(-runStartNanos));
   }
 }

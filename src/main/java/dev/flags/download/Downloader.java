@@ -4,17 +4,19 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * One concurrency strategy: the book's {@code download_many}. The per-flag work is the same for
- * every strategy ({@link DownloadOne}); a strategy only decides how that work is scheduled.
+ * One concurrency strategy: the book's {@code download_many}. It only schedules: the per-flag work
+ * is the same for every strategy ({@link DownloadOne}), and the run around it (clock, deadline,
+ * Ctrl-C, unfinished flags, report) is the engine's ({@code engine.Engine}).
  */
 public interface Downloader {
 
   /**
-   * Downloads the flags of these codes, tells the listener of each result as it completes, and
-   * returns all results in completion order. A failed flag is a result, never an exception.
+   * Downloads the flags of these codes and tells the listener of each result as it completes. A
+   * failed flag is a result, never an exception. When interrupted (Ctrl-C, or the engine giving up
+   * after the deadline), it stops waiting, winds its workers down and throws; the engine reports
+   * the flags without a result.
    */
-  List<FlagResult> downloadMany(List<String> codes, ResultListener listener)
-      throws InterruptedException;
+  void downloadMany(List<String> codes, ResultListener listener) throws InterruptedException;
 
   /**
    * Time spent starting workers before the first download could begin (process pool: the worker

@@ -44,16 +44,18 @@ public enum Mode {
   }
 
   /**
-   * The strategy for this mode. Thread-based strategies run {@code downloadOne} in this JVM; the
-   * process pool hands {@code settings} to its workers, which open their own.
+   * The strategy for this mode, at the run's concurrency. Thread-based strategies run {@code
+   * downloadOne} in this JVM; the process pool hands {@code spec} to its workers, which open their
+   * own.
    */
-  public Downloader create(DownloadOne downloadOne, DownloadSettings settings) {
+  public Downloader create(DownloadOne downloadOne, RunSpec spec) {
+    int concurrency = Math.max(1, spec.concurrency());
     return switch (this) {
       case SEQUENTIAL -> new SequentialDownloader(downloadOne);
-      case THREADS -> new ThreadPoolDownloader(downloadOne, settings.maxReq());
-      case PROCESSES -> new ProcessPoolDownloader(downloadOne, settings);
-      case VIRTUAL -> new VirtualThreadDownloader(downloadOne, settings.maxReq());
-      case ASYNC -> new AsyncDownloader(downloadOne, settings.maxReq());
+      case THREADS -> new ThreadPoolDownloader(downloadOne, concurrency);
+      case PROCESSES -> new ProcessPoolDownloader(downloadOne, spec);
+      case VIRTUAL -> new VirtualThreadDownloader(downloadOne, concurrency);
+      case ASYNC -> new AsyncDownloader(downloadOne, concurrency);
     };
   }
 

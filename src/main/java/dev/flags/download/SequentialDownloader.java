@@ -1,6 +1,5 @@
 package dev.flags.download;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** One flag after another on the calling thread: the book's {@code flags.py}. */
@@ -12,17 +11,13 @@ public final class SequentialDownloader implements Downloader {
   }
 
   @Override
-  public List<FlagResult> downloadMany(List<String> codes, ResultListener listener)
+  public void downloadMany(List<String> codes, ResultListener listener)
       throws InterruptedException {
-    List<FlagResult> results = new ArrayList<>(codes.size());
     for (String cc : codes) {
       if (Thread.interrupted()) {
         throw new InterruptedException();
       }
-      FlagResult result = downloadOne.download(cc);
-      results.add(result);
-      listener.onResult(result);
+      listener.onResult(downloadOne.download(cc));
     }
-    return results;
   }
 }

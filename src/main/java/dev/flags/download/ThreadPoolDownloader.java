@@ -1,15 +1,15 @@
 package dev.flags.download;
 
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fixed pool of platform threads: the book's {@code flags_threadpool.py}. Results are taken as
- * they complete (the book's {@code as_completed}), not in submission order; a deadline is honoured
- * as {@link CompletionLoop} says. Pool threads are daemons, so one abandoned past the deadline
- * never keeps the JVM alive.
+ * they complete (the book's {@code as_completed}). Pool threads are daemons, so one abandoned past
+ * the deadline never keeps the JVM alive.
  */
 public final class ThreadPoolDownloader implements Downloader {
   private final DownloadOne downloadOne;
@@ -21,18 +21,14 @@ public final class ThreadPoolDownloader implements Downloader {
   }
 
   @Override
-  public List<FlagResult> downloadMany(List<String> codes, ResultListener listener)
+  public void downloadMany(List<String> codes, ResultListener listener)
       throws InterruptedException {
     int poolSize = Math.max(1, Math.min(threads, codes.size()));
-    return CompletionLoop.downloadAll(
-        Executors.newFixedThreadPool(poolSize, namedThreads()),
-        downloadOne,
-        codes,
-        cc -> () -> downloadOne.download(cc),
-        listener);
+    ExecutorService pool = Executors.newFixedThreadPool(poolSize, namedDaemons());
+    CompletionLoop.downloadAll(pool, codes, downloadOne::download, listener);
   }
 
-  private static ThreadFactory namedThreads() {
+  private static ThreadFactory namedDaemons() {
     AtomicInteger next = new AtomicInteger(1);
     return task -> {
       Thread thread = new Thread(task, "pool-" + next.getAndIncrement());

@@ -1,5 +1,7 @@
 package dev.flags.http;
 
+import dev.flags.outcome.Cause;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.ProtocolException;
 import okhttp3.Response;
@@ -37,23 +39,25 @@ final class BodyReader {
             throw tooLarge(maxBytes);
           }
         }
-      } catch (ProtocolException e) {
-        // OkHttp's "unexpected end of stream": the connection closed before Content-Length bytes.
-        if (declared >= 0 && bytes.size() < declared) {
-          throw truncated(bytes.size(), declared, e);
-        }
-        throw e;
+      } catch (ProtocolException | EOFException e) {
+        // The body broke off: the connection closed before Content-Length bytes (OkHttp's
+        // "unexpected end of stream"), or a chunked body stopped making sense mid-stream. Either
+        // way the server started a good answer and may finish the next one: retried alike.
+        throw new FetchException(
+            declared >= 0 && bytes.size() < declared
+                ? new Cause.Truncated(bytes.size(), declared)
+                : new Cause.BrokenBody(bytes.size()),
+            e);
       }
       if (declared >= 0 && bytes.size() != declared) {
-        if (bytes.size() < declared) {
-          throw truncated(bytes.size(), declared, null);
-        }
-        throw FetchException.permanent(
-            "body longer than Content-Length (" + bytes.size() + " of " + declared + " bytes)");
+        throw FetchException.of(
+            bytes.size() < declared
+                ? new Cause.Truncated(bytes.size(), declared)
+                : new Cause.LongerThanDeclared(bytes.size(), declared));
       }
       byte[] whole = bytes.readByteArray();
       if (!check.accepts().test(whole)) {
-        throw FetchException.permanent("not " + check.what());
+        throw FetchException.of(new Cause.WrongBody(check.what()));
       }
       return response.newBuilder().body(ResponseBody.create(whole, body.contentType())).build();
     }
@@ -77,11 +81,6 @@ final class BodyReader {
   }
 
   private static FetchException tooLarge(long maxBytes) {
-    return FetchException.permanent("too large (more than " + maxBytes + " bytes)");
-  }
-
-  private static FetchException truncated(long got, long declared, Throwable cause) {
-    return new FetchException(
-        "body truncated (" + got + " of " + declared + " bytes)", true, cause);
+    return FetchException.of(new Cause.TooLarge(maxBytes));
   }
 }

@@ -1,5 +1,6 @@
 package dev.flags.http;
 
+import dev.flags.outcome.Cause;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -11,13 +12,15 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedByInterruptException;
 import java.util.Locale;
+import java.util.Optional;
 import javax.net.ssl.SSLException;
 import okhttp3.Call;
 
-/** Turns an I/O failure into a {@link FetchException}: a reason a user reads, and retry or not. */
+/** Turns an I/O failure into a {@link FetchException} with its typed {@link Cause}. */
 public final class Failures {
   private static final int MAX_REASON = 200;
   private static final String STATUS_LINE = "unexpected status line";
+  private static final String NO_LINE_END = "\\n not found: limit=";
 
   private Failures() {}
 
@@ -30,21 +33,24 @@ public final class Failures {
    */
   public static FetchException classify(
       IOException e, long attemptNanos, RunGuard guard, Call call) {
-    String stop = guard.stopReason();
-    if (stop != null || (call != null && call.isCanceled())) {
+    Optional<Cause> stop = guard.stopCause();
+    if (stop.isPresent() || (call != null && call.isCanceled())) {
       // Whatever the socket said, the cause was the run stopping (or the call being cancelled).
-      return new FetchException(stop != null ? stop : "cancelled", false, e);
+      return new FetchException(stop.orElse(new Cause.Cancelled()), e);
     }
     if (e instanceof FetchException fetch) {
       return fetch;
     }
+    return new FetchException(cause(e, attemptNanos), e);
+  }
+
+  private static Cause cause(IOException e, long attemptNanos) {
     if (e instanceof SocketTimeoutException
         || (e instanceof InterruptedIOException && !Thread.currentThread().isInterrupted())) {
-      return new FetchException(
-          String.format(Locale.ROOT, "timed out after %.1f s", attemptNanos / 1e9), true, e);
+      return new Cause.Timeout(attemptNanos / 1e9);
     }
     if (e instanceof ClosedByInterruptException || e instanceof InterruptedIOException) {
-      return new FetchException(RunGuard.INTERRUPTED, false, e);
+      return new Cause.Interrupted();
     }
     if (e instanceof ConnectException) {
       // OkHttp says "Failed to connect to /127.0.0.1:8000"; the JDK's cause says why.
@@ -52,39 +58,55 @@ public final class Failures {
       for (Throwable t = e; t != null; t = t.getCause()) {
         refused |= t.getMessage() != null && t.getMessage().contains("refused");
       }
-      return new FetchException(refused ? "connection refused" : "cannot connect", true, e);
+      return refused ? new Cause.Refused() : new Cause.CannotConnect();
     }
     if (e instanceof NoRouteToHostException) {
-      return new FetchException("no route to host", true, e);
+      return new Cause.NoRoute();
     }
     if (e instanceof UnknownHostException) {
-      return new FetchException("unknown host " + printable(e.getMessage()), false, e);
+      return new Cause.UnknownHost(printable(e.getMessage()));
     }
     if (e instanceof SSLException) {
-      return new FetchException("TLS failure: " + printable(e.getMessage()), false, e);
+      return new Cause.Tls(printable(e.getMessage()));
     }
+    // The JDK and OkHttp name the rest only in words.
     String message = lower(e);
     if (message.contains("reset") || message.contains("broken pipe")) {
-      return new FetchException("connection reset", true, e);
+      return new Cause.Reset();
+    }
+    if (bytesBeforeStatusLineEnded(e)) {
+      return new Cause.NotHttp(""); // garbage without a line break, then the connection closed
     }
     if (e instanceof EOFException
         || message.contains("unexpected end of stream")
         || (e instanceof SocketException && message.contains("closed"))) {
-      return new FetchException("connection closed before the response", true, e);
+      return new Cause.ClosedEarly();
     }
     if (e instanceof ProtocolException && message.startsWith(STATUS_LINE)) {
-      // Bytes that are not HTTP where the status line should be: a server or a proxy that broke
-      // down mid-answer, or a kept-alive connection out of step. Like a reset, another attempt
-      // (on a new connection) may well get a proper answer.
-      return new FetchException("bad response: " + statusLine(e.getMessage()), true, e);
+      return new Cause.NotHttp(readableStatusLine(e.getMessage()));
     }
     if (e instanceof ProtocolException) {
-      return new FetchException("bad response: " + printable(e.getMessage()), false, e);
+      return new Cause.BadResponse(printable(e.getMessage()));
     }
-    return new FetchException(
-        e.getMessage() == null ? e.getClass().getSimpleName() : printable(e.getMessage()),
-        false,
-        e);
+    return new Cause.Other(
+        e.getMessage() == null ? e.getClass().getSimpleName() : printable(e.getMessage()));
+  }
+
+  /**
+   * Whether the connection closed after some bytes that never made a status line: okio's {@code \n
+   * not found: limit=N} with N above 0, under OkHttp's {@code unexpected end of stream}. An empty
+   * answer says {@code limit=0}: that is a connection closed before the response.
+   */
+  private static boolean bytesBeforeStatusLineEnded(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof EOFException
+          && t.getMessage() != null
+          && t.getMessage().startsWith(NO_LINE_END)
+          && !t.getMessage().startsWith(NO_LINE_END + "0 ")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -116,14 +138,15 @@ public final class Failures {
   }
 
   /**
-   * {@code unexpected status line 'SSH-2.0-OpenSSH_9.2'}: the line is quoted only when it is short
-   * printable ASCII, which says what answered; random bytes would only garble the report.
+   * The line after OkHttp's {@code unexpected status line: } when it is short printable ASCII,
+   * which says what answered ({@code SSH-2.0-OpenSSH_9.2}); empty for random bytes, which would
+   * only garble the report.
    */
-  private static String statusLine(String message) {
+  private static String readableStatusLine(String message) {
     String line = message.substring(Math.min(message.length(), STATUS_LINE.length() + 2));
     boolean readable =
         !line.isEmpty() && line.length() <= 60 && line.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
-    return STATUS_LINE + (readable ? " '" + line + "'" : "");
+    return readable ? line : "";
   }
 
   private static String lower(IOException e) {

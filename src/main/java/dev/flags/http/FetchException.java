@@ -1,37 +1,43 @@
 package dev.flags.http;
 
+import dev.flags.outcome.Cause;
 import java.io.IOException;
 
 /**
- * A request that failed, with the reason in the words a user expects ({@code timed out after 3.1
- * s}, {@code body truncated (1200 of 9893 bytes)}, ...), whether trying again may help, and how
- * many attempts were made when it was given up. The message is the reason.
+ * A request that failed, with its typed {@link Cause} (which says whether trying again may help)
+ * and how many attempts were made when it was given up. The message is the cause's words.
  */
 public final class FetchException extends IOException {
-  private final boolean retryable;
+  private final transient Cause cause;
   private final int attempts;
 
-  public FetchException(String reason, boolean retryable, Throwable cause) {
-    this(reason, retryable, 0, cause);
+  public FetchException(Cause cause, Throwable source) {
+    this(cause, 0, source);
   }
 
-  private FetchException(String reason, boolean retryable, int attempts, Throwable cause) {
-    super(reason, cause);
-    this.retryable = retryable;
+  private FetchException(Cause cause, int attempts, Throwable source) {
+    super(cause.text(), source);
+    this.cause = cause;
     this.attempts = attempts;
   }
 
-  /** A failure nobody should retry. */
-  public static FetchException permanent(String reason) {
-    return new FetchException(reason, false, null);
+  /** A failure with no exception behind it. */
+  public static FetchException of(Cause cause) {
+    return new FetchException(cause, null);
   }
 
+  /** Why the request failed. */
+  public Cause failure() {
+    return cause;
+  }
+
+  /** The cause's words, as a user reads them. */
   public String reason() {
-    return getMessage();
+    return cause.text();
   }
 
   public boolean retryable() {
-    return retryable;
+    return cause.retryable();
   }
 
   /** Attempts made for the request when it was given up; 0 if none was made or unknown. */
@@ -41,7 +47,7 @@ public final class FetchException extends IOException {
 
   /** The same failure, final after {@code attempts} attempts. */
   public FetchException givenUpAfter(int attempts) {
-    FetchException last = new FetchException(getMessage(), retryable, attempts, getCause());
+    FetchException last = new FetchException(cause, attempts, getCause());
     last.setStackTrace(getStackTrace());
     return last;
   }

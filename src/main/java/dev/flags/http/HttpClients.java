@@ -6,7 +6,6 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
-import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
 /** Builds the one OkHttp client a run shares between all its requests. */
@@ -34,8 +33,8 @@ public final class HttpClients {
   /**
    * The client downloads use: sized as {@link #create(int, Duration)}, with our retry, timeout,
    * body and redirect rules as application interceptors, so that they hold for blocking and
-   * enqueued calls alike. Interceptors run in this order: {@code outer} (first to last), {@link
-   * RetryInterceptor}, {@link RedirectInterceptor}, then OkHttp's own.
+   * enqueued calls alike. Interceptors run in this order: {@link RetryInterceptor}, {@link
+   * RedirectInterceptor}, then OkHttp's own.
    *
    * <p>OkHttp's own retries are off ({@code retryOnConnectionFailure(false)}, and {@link
    * NoSilentRetry}): one place decides what is retried, and attempts are counted exactly. Its call
@@ -52,7 +51,6 @@ public final class HttpClients {
       RetryPolicy retries,
       long maxBytes,
       RunGuard guard,
-      List<Interceptor> outer,
       boolean tls) {
     OkHttpClient hops =
         sized(concurrency, tls)
@@ -66,9 +64,7 @@ public final class HttpClients {
             .addNetworkInterceptor(new NoSilentRetry())
             .addNetworkInterceptor(new DrainLimit())
             .build();
-    OkHttpClient.Builder builder = hops.newBuilder();
-    outer.forEach(builder::addInterceptor);
-    return builder
+    return hops.newBuilder()
         .addInterceptor(new RetryInterceptor(retries, timeout, maxBytes, guard))
         .addInterceptor(new RedirectInterceptor(tls ? null : new TlsSibling(hops)))
         .build();
@@ -85,7 +81,8 @@ public final class HttpClients {
     OkHttpClient.Builder builder =
         new OkHttpClient.Builder()
             .dispatcher(dispatcher)
-            .connectionPool(new ConnectionPool(Math.max(concurrency, 5), 5, TimeUnit.MINUTES));
+            .connectionPool(new ConnectionPool(Math.max(concurrency, 5), 5, TimeUnit.MINUTES))
+            .proxySelector(EnvProxies.fromEnvironment());
     return tls ? builder : builder.connectionSpecs(PLAIN_HTTP);
   }
 

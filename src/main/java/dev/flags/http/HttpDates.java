@@ -10,8 +10,8 @@ import java.util.Locale;
 
 /**
  * HTTP dates ({@code Last-Modified}, {@code If-Modified-Since}), with one shared, thread-safe
- * formatter. OkHttp's {@code Headers.getDate} keeps a {@code SimpleDateFormat} per thread, whose
- * set-up in each of a run's threads was ~3 % of a 194-flag run.
+ * formatter. OkHttp's {@code Headers.getDate} keeps a {@code SimpleDateFormat} per thread, set up
+ * again in each of a run's threads.
  */
 public final class HttpDates {
   /** IMF-fixdate, the form HTTP/1.1 servers send (RFC 9110 5.6.7). */

@@ -1,5 +1,6 @@
 package dev.flags.http;
 
+import dev.flags.outcome.Cause;
 import java.io.IOException;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -43,13 +44,13 @@ public final class RedirectInterceptor implements Interceptor {
       HttpUrl next = response.request().url().resolve(location);
       response.close();
       if (next == null) {
-        throw FetchException.permanent("redirect to an unusable location");
+        throw FetchException.of(new Cause.RedirectRefused("redirect to an unusable location"));
       }
       if (hops == MAX_REDIRECTS) {
-        throw FetchException.permanent("too many redirects (more than " + MAX_REDIRECTS + ")");
+        throw FetchException.of(new Cause.TooManyRedirects(MAX_REDIRECTS));
       }
       if (request.isHttps() && !next.isHttps()) {
-        throw FetchException.permanent("redirect from https to http refused");
+        throw FetchException.of(new Cause.RedirectRefused("redirect from https to http refused"));
       }
       request = request.newBuilder().url(next).build();
     }

@@ -1,8 +1,10 @@
 package dev.flags.http;
 
+import dev.flags.outcome.Cause;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Interceptor;
@@ -51,7 +53,7 @@ public final class RetryInterceptor implements Interceptor {
       long limit = Math.min(timeoutNanos, left);
       boolean cutByDeadline = left < timeoutNanos;
       long start = System.nanoTime();
-      int millis = (int) Math.clamp((limit + 999_999) / 1_000_000, 1, Integer.MAX_VALUE);
+      int millis = Math.clamp((limit + 999_999) / 1_000_000, 1, Integer.MAX_VALUE);
       Chain timed =
           chain
               .withConnectTimeout(millis, TimeUnit.MILLISECONDS)
@@ -72,7 +74,7 @@ public final class RetryInterceptor implements Interceptor {
         FetchException failure =
             Failures.classify(e, System.nanoTime() - start, guard, chain.call());
         if (cutByDeadline && e instanceof InterruptedIOException && failure.retryable()) {
-          failure = new FetchException(RunGuard.DEADLINE, false, e); // the deadline, not the server
+          failure = new FetchException(new Cause.Deadline(), e); // the deadline, not the server
         }
         waitNanos = failure.retryable() ? waitBeforeRetry(retry, 0, null) : -1;
         if (waitNanos < 0) {
@@ -80,7 +82,7 @@ public final class RetryInterceptor implements Interceptor {
         }
       }
       if (!guard.pause(waitNanos)) {
-        throw new FetchException(RunGuard.INTERRUPTED, false, null).givenUpAfter(attempt);
+        throw FetchException.of(new Cause.Interrupted()).givenUpAfter(attempt);
       }
     }
   }
@@ -91,7 +93,7 @@ public final class RetryInterceptor implements Interceptor {
    * run's deadline.
    */
   private long waitBeforeRetry(int retry, int code, String retryAfter) {
-    if (code != 0 && !RetryPolicy.retryableStatus(code)) {
+    if (code != 0 && !new Cause.HttpStatus(code, "").retryable()) {
       return -1;
     }
     if (retry >= policy.retries()) {
@@ -102,12 +104,12 @@ public final class RetryInterceptor implements Interceptor {
   }
 
   private void stopIfTheRunStopped(Chain chain, Attempts attempts) throws FetchException {
-    String stop = guard.stopReason();
-    if (stop == null && chain.call().isCanceled()) {
-      stop = "cancelled";
+    Optional<Cause> stop = guard.stopCause();
+    if (stop.isEmpty() && chain.call().isCanceled()) {
+      stop = Optional.of(new Cause.Cancelled());
     }
-    if (stop != null) {
-      throw FetchException.permanent(stop).givenUpAfter(attempts.count());
+    if (stop.isPresent()) {
+      throw FetchException.of(stop.get()).givenUpAfter(attempts.count());
     }
   }
 }

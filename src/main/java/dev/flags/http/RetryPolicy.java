@@ -8,12 +8,13 @@ import java.time.format.DateTimeParseException;
 /**
  * Which failures are tried again, and how long to wait before each retry.
  *
- * <p>Retried: connect errors, timeouts, resets, truncated bodies (decided by {@link Failures}), and
- * the statuses 408, 429 and 5xx. Never: 404 and the other 4xx, which the same request would get
- * again. The wait before retry {@code n} (1-based) is {@code backoff * 2^(n-1)}, jittered to a
- * random 50–100 % of itself so that many clients failing together do not retry in step, and capped
- * at {@code maxWait}. A {@code Retry-After} header (seconds or an HTTP date) replaces that wait,
- * still capped at {@code maxWait}: a server cannot park the run for an hour.
+ * <p>What is retried follows from the failure's type ({@code Cause.retryable}): connect errors,
+ * timeouts, resets, broken bodies, and the statuses 408, 429 and 5xx. Never: 404 and the other 4xx,
+ * which the same request would get again. The wait before retry {@code n} (1-based) is {@code
+ * backoff * 2^(n-1)}, jittered to a random 50–100 % of itself so that many clients failing together
+ * do not retry in step, and capped at {@code maxWait}. A {@code Retry-After} header (seconds or an
+ * HTTP date) replaces that wait, still capped at {@code maxWait}: a server cannot park the run for
+ * an hour.
  *
  * @param retries how many times a failed request is tried again (0: never)
  * @param backoff the wait before the first retry
@@ -25,11 +26,6 @@ public record RetryPolicy(int retries, Duration backoff, Duration maxWait) {
     if (retries < 0 || backoff.isNegative() || maxWait.isNegative()) {
       throw new IllegalArgumentException("retries, backoff and maxWait must not be negative");
     }
-  }
-
-  /** The statuses worth another try: the server may answer differently in a moment. */
-  public static boolean retryableStatus(int code) {
-    return code == 408 || code == 429 || (code >= 500 && code <= 599);
   }
 
   /**

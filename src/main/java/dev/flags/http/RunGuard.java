@@ -1,5 +1,8 @@
 package dev.flags.http;
 
+import dev.flags.outcome.Cause;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -9,12 +12,6 @@ import java.util.concurrent.TimeUnit;
  * each attempt's timeout by the time left, and backoff waits wake up at once when it is cancelled.
  */
 public final class RunGuard {
-  /** The reason given to a flag the run's deadline stopped. */
-  public static final String DEADLINE = "deadline";
-
-  /** The reason given to a flag that Ctrl-C (or SIGTERM) stopped. */
-  public static final String INTERRUPTED = "interrupted";
-
   private final long deadlineNanos;
   private final boolean hasDeadline;
   private final CountDownLatch cancelled = new CountDownLatch(1);
@@ -32,6 +29,11 @@ public final class RunGuard {
   /** A run that must end by {@code deadlineNanos} ({@link System#nanoTime} clock). */
   public static RunGuard until(long deadlineNanos) {
     return new RunGuard(deadlineNanos, true);
+  }
+
+  /** A run started at {@code startNanos} that must end {@code limit} later; zero: no deadline. */
+  public static RunGuard after(long startNanos, Duration limit) {
+    return limit.isPositive() ? until(startNanos + limit.toNanos()) : unlimited();
   }
 
   public boolean hasDeadline() {
@@ -54,12 +56,12 @@ public final class RunGuard {
     return cancelled.getCount() == 0;
   }
 
-  /** Why no new work may start: {@link #INTERRUPTED}, {@link #DEADLINE}, or null if it may. */
-  public String stopReason() {
+  /** Why no new work may start: interrupted, past the deadline, or empty if it may. */
+  public Optional<Cause> stopCause() {
     if (cancelled()) {
-      return INTERRUPTED;
+      return Optional.of(new Cause.Interrupted());
     }
-    return hasDeadline && nanosLeft() <= 0 ? DEADLINE : null;
+    return hasDeadline && nanosLeft() <= 0 ? Optional.of(new Cause.Deadline()) : Optional.empty();
   }
 
   /**

@@ -14,11 +14,11 @@ import okio.Timeout;
 /**
  * The TLS-capable twin of a plain-http client, set up on first use. A run whose base URL is http
  * builds its client without TLS: OkHttp would otherwise load the JDK's trust store and set up an
- * SSLContext when the client is built, ~90 ms of CPU that competes with the run on 2 cores (a fifth
- * of a default run). A server may still redirect up to https: {@link RedirectInterceptor} makes
- * those hops here, on a client that shares the plain one's dispatcher (cancelling the run cancels
- * them too), connection pool and network interceptors, with the chain's timeouts and the call's
- * deadline.
+ * SSLContext when the client is built, CPU that competes with the run itself (a start-up lever: see
+ * the {@code dev.flags} package doc). A server may still redirect up to https: {@link
+ * RedirectInterceptor} makes those hops here, on a client that shares the plain one's dispatcher
+ * (cancelling the run cancels them too), connection pool and network interceptors, with the chain's
+ * timeouts and the call's deadline.
  */
 final class TlsSibling {
   private static final List<ConnectionSpec> TLS_AND_PLAIN =

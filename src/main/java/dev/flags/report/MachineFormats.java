@@ -43,8 +43,8 @@ public final class MachineFormats {
   }
 
   /**
-   * The mappers, made on first use: {@link #seconds} serves every run's report, and setting up a
-   * mapper costs ~25 ms that a run which writes neither should not pay.
+   * The mappers, made on first use: {@link #seconds} serves every run's report, and a run which
+   * writes neither should not pay for setting up a mapper.
    */
   private static final class Json {
     static final ObjectMapper MAPPER = JsonMapper.builder().build();

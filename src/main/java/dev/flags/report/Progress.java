@@ -65,6 +65,8 @@ public interface Progress extends AutoCloseable {
       String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
       return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
     } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      // Null still, without a terminal, when the java.base console is chosen (-Djdk.console).
+      @SuppressWarnings("SystemConsoleNull")
       Console console = System.console();
       return console != null && console.isTerminal();
     }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.flags.country.Shard;
 import dev.flags.download.FlagResult;
 import dev.flags.download.FlagStatus;
+import dev.flags.outcome.Cause;
+import dev.flags.outcome.Outcome;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -120,17 +122,16 @@ public final class ReportReader {
     }
     FlagStatus status = status(flag);
     long bytes = integer(flag, "bytes");
-    return new FlagResult(
-        cc,
-        status,
-        bytes,
-        count(flag, "attempts"),
-        0,
-        integer(flag, "ms"),
-        textOrNull(flag, "worker"),
-        textOrNull(flag, "error"),
-        null,
-        status == FlagStatus.OK && bytes == 0);
+    Outcome outcome =
+        switch (status) {
+          case OK -> bytes > 0 ? Outcome.saved(bytes, null) : Outcome.alreadySaved(null);
+          case NOT_FOUND -> Outcome.notFound(textOrNull(flag, "error"));
+          case ERROR -> Outcome.failed(new Cause.Reported(textOrNull(flag, "error")));
+        };
+    return FlagResult.of(cc, outcome)
+        .withAttempts(count(flag, "attempts"))
+        .withTime(integer(flag, "start_ms"), integer(flag, "ms"))
+        .withWorker(textOrNull(flag, "worker"));
   }
 
   private static FlagStatus status(JsonNode flag) throws BadReportException {

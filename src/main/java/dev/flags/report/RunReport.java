@@ -4,6 +4,7 @@ import dev.flags.country.Shard;
 import dev.flags.download.FlagResult;
 import dev.flags.download.FlagStatus;
 import dev.flags.download.WorkerStartup;
+import dev.flags.outcome.Cause;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +23,8 @@ import java.util.List;
  * @param workerStartup part of {@code elapsed} spent starting workers (process pool), else zero
  * @param shard which part of the code list the run took ({@code --shard}); {@link Shard#WHOLE}
  *     unless sharded, and for a merged report
+ * @param workRounds the CPU work each flag was given ({@code --work}), in rounds; 0: none
+ * @param gil whether each process had a lock its flags held while computing ({@code --gil})
  * @param workerStartups each worker process's own start-up, for the timeline; empty for threads
  */
 public record RunReport(
@@ -35,6 +38,8 @@ public record RunReport(
     Duration elapsed,
     Duration workerStartup,
     Shard shard,
+    long workRounds,
+    boolean gil,
     List<WorkerStartup> workerStartups) {
 
   public RunReport {
@@ -54,7 +59,9 @@ public record RunReport(
       Instant startedAt,
       Duration elapsed,
       Duration workerStartup,
-      Shard shard) {
+      Shard shard,
+      long workRounds,
+      boolean gil) {
     this(
         mode,
         maxReq,
@@ -66,10 +73,12 @@ public record RunReport(
         elapsed,
         workerStartup,
         shard,
+        workRounds,
+        gil,
         List.of());
   }
 
-  /** A run of the whole code list. */
+  /** A run of the whole code list, without CPU work. */
   public RunReport(
       String mode,
       int maxReq,
@@ -93,6 +102,33 @@ public record RunReport(
         Shard.WHOLE);
   }
 
+  /** A run of {@code shard} of the code list, without CPU work (a report read back). */
+  public RunReport(
+      String mode,
+      int maxReq,
+      String serverLabel,
+      String baseUrl,
+      List<String> codes,
+      List<FlagResult> results,
+      Instant startedAt,
+      Duration elapsed,
+      Duration workerStartup,
+      Shard shard) {
+    this(
+        mode,
+        maxReq,
+        serverLabel,
+        baseUrl,
+        codes,
+        results,
+        startedAt,
+        elapsed,
+        workerStartup,
+        shard,
+        0,
+        false);
+  }
+
   /** The same report, of a run that took {@code part} of the code list. */
   public RunReport withShard(Shard part) {
     return new RunReport(
@@ -106,6 +142,8 @@ public record RunReport(
         elapsed,
         workerStartup,
         part,
+        workRounds,
+        gil,
         workerStartups);
   }
 
@@ -122,7 +160,27 @@ public record RunReport(
         elapsed,
         workerStartup,
         shard,
+        workRounds,
+        gil,
         startups);
+  }
+
+  /** Whether the flags were given CPU work ({@code --work}). */
+  public boolean computes() {
+    return workRounds > 0;
+  }
+
+  /** The CPU time the flags' work took, all flags and processes together. */
+  public Duration cpuTime() {
+    return Duration.ofNanos(results.stream().mapToLong(r -> r.work().cpuNanos()).sum());
+  }
+
+  /**
+   * How many cores the work kept busy on average: CPU time / elapsed (1 for one core working all
+   * the time, 2 for two).
+   */
+  public double parallelism() {
+    return elapsed.isZero() ? 0 : cpuTime().toNanos() / (double) elapsed.toNanos();
   }
 
   public long count(FlagStatus status) {
@@ -149,5 +207,10 @@ public record RunReport(
 
   public long errors() {
     return count(FlagStatus.ERROR);
+  }
+
+  /** How many flags failed for a cause of this type: {@code count(Cause.Interrupted.class)}. */
+  public long count(Class<? extends Cause> cause) {
+    return results.stream().filter(r -> r.cause().filter(cause::isInstance).isPresent()).count();
   }
 }

@@ -29,7 +29,16 @@ public final class RunSchema {
           new Column<>("attempts", FlagResult::attempts),
           new Column<>("ms", FlagResult::ms),
           new Column<>("worker", FlagResult::worker),
-          new Column<>("error", FlagResult::error));
+          new Column<>("error", FlagResult::error),
+          new Column<>("start_ms", FlagResult::startMs),
+          new Column<>("io_ms", RunSchema::ioMs),
+          new Column<>("lock_start_ms", flag -> workMs(flag, flag.work().startNanos())),
+          new Column<>("lock_ms", flag -> workMs(flag, flag.work().lockWaitNanos())),
+          new Column<>("compute_start_ms", flag -> workMs(flag, flag.work().computeStartNanos())),
+          new Column<>("compute_ms", flag -> workMs(flag, flag.work().computeNanos())),
+          new Column<>("cpu_ms", flag -> workMs(flag, flag.work().cpuNanos())),
+          new Column<>("rounds", flag -> flag.work().rounds()),
+          new Column<>("digest", flag -> flag.work().digest()));
 
   /** The run; its last field, {@code flags}, is the array of {@link #FLAG}s. */
   static final List<Column<RunReport>> RUN =
@@ -46,7 +55,29 @@ public final class RunSchema {
           new Column<>("started_at", report -> report.startedAt().toString()),
           new Column<>(
               "worker_startup_s", report -> MachineFormats.seconds(report.workerStartup())),
-          new Column<>("shard", report -> report.shard().toString()));
+          new Column<>("shard", report -> report.shard().toString()),
+          new Column<>("work_rounds", RunReport::workRounds),
+          new Column<>("gil", report -> report.gil() ? "on" : "off"),
+          new Column<>("cpu_s", report -> MachineFormats.seconds(report.cpuTime())),
+          new Column<>(
+              "parallelism",
+              report ->
+                  report.computes() ? Math.round(report.parallelism() * 1000) / 1000.0 : null));
+
+  /**
+   * Time spent downloading: until the flag asked for the lock when it computed, else all of it (ms,
+   * to the microsecond).
+   */
+  private static Object ioMs(FlagResult flag) {
+    return flag.work().any()
+        ? Math.round(flag.work().startNanos() / 1e3 - flag.startMs() * 1e3) / 1e3
+        : (double) flag.ms();
+  }
+
+  /** A time of the flag's work in ms (to the microsecond), or null if it did none. */
+  private static Object workMs(FlagResult flag, long nanos) {
+    return flag.work().any() ? Math.round(nanos / 1e3) / 1e3 : null;
+  }
 
   private RunSchema() {}
 
@@ -94,7 +125,7 @@ public final class RunSchema {
     return out.toString();
   }
 
-  /** Made on first use: a run writes one format, and the CSV factory alone costs ~6 ms. */
+  /** Made on first use: a run writes one format at most, and pays only for that one. */
   private static final class Json {
     static final JsonFactory FACTORY = new JsonFactory();
   }

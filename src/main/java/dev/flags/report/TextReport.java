@@ -2,7 +2,10 @@ package dev.flags.report;
 
 import dev.flags.country.Shard;
 import dev.flags.download.FlagResult;
+import dev.flags.work.WorkDone;
+import dev.flags.work.Workload;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -53,6 +56,26 @@ public final class TextReport {
   }
 
   /**
+   * With {@code --work}, after the header:
+   *
+   * <pre>
+   * Each flag then computes: 100 ms = 412345 rounds of SHA-256 (calibrated in 0.31s), with a GIL.
+   * </pre>
+   */
+  public static void work(PrintWriter out, Workload workload, boolean gil, Duration calibration) {
+    if (workload.any()) {
+      out.printf(
+          Locale.ROOT,
+          "Each flag then computes: %d ms = %d rounds of SHA-256 (calibrated in %.2fs)%s.%n",
+          workload.time().toMillis(),
+          workload.rounds(),
+          calibration.toNanos() / 1e9,
+          gil ? ", holding a GIL per process" : "");
+      out.flush();
+    }
+  }
+
+  /**
    *
    *
    * <pre>
@@ -63,7 +86,11 @@ public final class TextReport {
    *   2 errors.
    * all 2 failed: connection refused (http://localhost:8000/flags)
    * Elapsed time: 0.42s
+   * CPU time: 0.80s, parallelism 1.90 (CPU time / elapsed)
    * </pre>
+   *
+   * The CPU line only when the flags computed ({@code --work}): otherwise the book's report, as it
+   * was.
    */
   public static void footer(PrintWriter out, RunReport report) {
     out.println("-".repeat(20));
@@ -80,6 +107,14 @@ public final class TextReport {
       FailureSummary.line(report).ifPresent(out::println);
     }
     out.printf(Locale.ROOT, "Elapsed time: %.2fs%n", report.elapsed().toNanos() / 1e9);
+    if (report.computes()) {
+      out.printf(
+          Locale.ROOT,
+          "CPU time: %.2fs, parallelism %.2f (CPU time / elapsed)%s%n",
+          report.cpuTime().toNanos() / 1e9,
+          report.parallelism(),
+          report.gil() ? ", with a GIL per process" : "");
+    }
     out.flush();
   }
 
@@ -126,12 +161,32 @@ public final class TextReport {
    * </pre>
    */
   public static String flagLine(FlagResult result) {
+    String line =
+        String.format(
+            Locale.ROOT,
+            "%8.3fs %-12s %s",
+            (result.startMs() + result.ms()) / 1e3,
+            result.worker(),
+            result.verboseLine());
+    return result.work().any() ? line + phases(result) : line;
+  }
+
+  /**
+   * With {@code --work}, the flag's three phases, each from its start: {@code ; I/O 0.012s+0.004,
+   * lock 0.016s+0.120, compute 0.136s+0.101 (cpu 0.100)}.
+   */
+  private static String phases(FlagResult result) {
+    WorkDone work = result.work();
     return String.format(
         Locale.ROOT,
-        "%8.3fs %-12s %s",
-        (result.startMs() + result.ms()) / 1e3,
-        result.worker(),
-        result.verboseLine());
+        "; I/O %.3fs+%.3f, lock %.3fs+%.3f, compute %.3fs+%.3f (cpu %.3f)",
+        result.startMs() / 1e3,
+        work.startNanos() / 1e9 - result.startMs() / 1e3,
+        work.startNanos() / 1e9,
+        work.lockWaitNanos() / 1e9,
+        work.computeStartNanos() / 1e9,
+        work.computeNanos() / 1e9,
+        work.cpuNanos() / 1e9);
   }
 
   /**

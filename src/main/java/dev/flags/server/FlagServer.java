@@ -15,20 +15,20 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import okhttp3.HttpUrl;
 
 /**
  * A small HTTP/1.1 server for flags, one virtual thread per connection.
  *
- * <p>Why not WireMock or the JDK's {@code HttpServer}: WireMock's cold start (~0.6 s) would
- * dominate a default 20-flag run, and neither gives the byte-level control that fault injection
- * needs (resets, truncated bodies, garbage). A GET-only server of a flat catalog is small enough to
- * own; WireMock stays the reference server in the tests.
+ * <p>Why not WireMock or the JDK's {@code HttpServer}: WireMock's cold start would dominate a
+ * default 20-flag run, and neither gives the byte-level control that fault injection needs (resets,
+ * truncated bodies, garbage). A GET-only server of a flat catalog is small enough to own; WireMock
+ * stays the reference server in the tests.
  *
  * <p>A {@link Chaos} makes it misbehave on purpose: delays (a sleeping virtual thread holds up only
  * its own connection), error statuses and faults down to the byte level.
@@ -92,14 +92,21 @@ public final class FlagServer implements AutoCloseable {
     return listener.getLocalPort();
   }
 
-  /** {@code http://127.0.0.1:PORT/flags}: the base URL clients append {@code /cc/cc.gif} to. */
+  /**
+   * {@code http://127.0.0.1:PORT/flags}: the base URL clients append {@code /cc/cc.gif} to. An IPv6
+   * address in its short form, {@code http://[::1]:18500/flags} (OkHttp's URL canonicalises it),
+   * and without a zone ({@code %eth0}), which no URL can carry.
+   */
   public String baseUrl() {
     InetAddress address = listener.getInetAddress();
     String host = address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress();
-    if (host.contains(":")) {
-      host = "[" + host + "]";
-    }
-    return "http://" + host + ":" + port() + "/flags";
+    return new HttpUrl.Builder()
+        .scheme("http")
+        .host(host.replaceFirst("%.*", ""))
+        .port(port())
+        .addPathSegment("flags")
+        .build()
+        .toString();
   }
 
   @Override
@@ -122,9 +129,7 @@ public final class FlagServer implements AutoCloseable {
         open.add(socket);
         Thread.ofVirtual().name("flag-server-conn").start(() -> serve(socket));
       } catch (IOException e) {
-        if (!closed) {
-          continue; // a failed accept (e.g. out of descriptors) must not stop the server
-        }
+        // A failed accept (e.g. out of descriptors) must not stop the server: only close() does.
       }
     }
   }
@@ -191,26 +196,26 @@ public final class FlagServer implements AutoCloseable {
       }
       return keepAlive;
     }
-    switch (fault.get()) {
+    return switch (fault.get()) {
       case RESET -> {
         socket.setSoLinger(true, 0); // close with a RST instead of a FIN
         socket.close();
-        return false;
+        yield false;
       }
       case GARBAGE -> {
         out.write(garbage(decision.salt()));
-        return false;
+        yield false;
       }
       case TRUNCATED -> {
         answer.writeHead(out, keepAlive);
         if (body) {
           out.write(answer.body(), 0, answer.body().length / 2);
         }
-        return false;
+        yield false;
       }
       case SLOW_BODY -> {
         answer.writeHead(out, keepAlive);
-        return (!body || dribble(out, answer.body())) && keepAlive;
+        yield (!body || dribble(out, answer.body())) && keepAlive;
       }
       case STALL -> {
         // Silence until the client gives up and closes (or the idle timeout fires): whatever it
@@ -218,12 +223,10 @@ public final class FlagServer implements AutoCloseable {
         while (!closed && in.read() != -1) {
           // waiting
         }
-        return false;
+        yield false;
       }
-      default -> {
-        return false; // EMPTY: close without a word
-      }
-    }
+      default -> false; // EMPTY: close without a word
+    };
   }
 
   /** The status, headers and body this request gets, before any fault breaks the connection. */
@@ -298,6 +301,7 @@ public final class FlagServer implements AutoCloseable {
   }
 
   /** What to send: status, media type, body, and any extra header lines (each ending in CRLF). */
+  @SuppressWarnings("ArrayRecordComponent") // sent as it is, never compared
   private record Answer(int status, String contentType, byte[] body, String extraHeaders) {
     /** A short text answer whose body is the reason phrase: {@code I'm a teapot}. */
     static Answer text(int status, String extraHeaders) {
@@ -335,92 +339,6 @@ public final class FlagServer implements AutoCloseable {
       socket.close();
     } catch (IOException ignored) {
       // closing anyway
-    }
-  }
-
-  /** The request line and the headers that matter here. */
-  record HttpRequest(String method, String path, boolean keepAlive, String ifModifiedSince) {
-
-    /** A request the server cannot parse. */
-    static final class BadRequest extends IOException {
-      BadRequest(String message) {
-        super(message);
-      }
-    }
-
-    /** Reads one request head; empty if the client closed the connection before sending one. */
-    static Optional<HttpRequest> read(InputStream in, int maxLine, int maxHeaders)
-        throws IOException {
-      String requestLine = readLine(in, maxLine);
-      while (requestLine != null && requestLine.isEmpty()) {
-        requestLine = readLine(in, maxLine); // tolerate stray CRLFs between requests
-      }
-      if (requestLine == null) {
-        return Optional.empty();
-      }
-      String[] parts = requestLine.split(" ");
-      if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) {
-        throw new BadRequest("bad request line");
-      }
-      boolean http10 = parts[2].equals("HTTP/1.0");
-      String connection = "";
-      String ifModifiedSince = null;
-      long contentLength = 0;
-      for (int i = 0; ; i++) {
-        String line = readLine(in, maxLine);
-        if (line == null) {
-          throw new BadRequest("headers cut short");
-        }
-        if (line.isEmpty()) {
-          break;
-        }
-        if (i >= maxHeaders) {
-          throw new BadRequest("too many headers");
-        }
-        int colon = line.indexOf(':');
-        if (colon <= 0) {
-          throw new BadRequest("bad header");
-        }
-        String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-        String value = line.substring(colon + 1).trim();
-        if (name.equals("connection")) {
-          connection = value.toLowerCase(Locale.ROOT);
-        } else if (name.equals("if-modified-since")) {
-          ifModifiedSince = value;
-        } else if (name.equals("content-length")) {
-          try {
-            contentLength = Long.parseLong(value);
-          } catch (NumberFormatException e) {
-            throw new BadRequest("bad content-length");
-          }
-        }
-      }
-      in.skipNBytes(contentLength); // GET carries no body, but a client may send one
-      boolean keepAlive =
-          http10 ? connection.contains("keep-alive") : !connection.contains("close");
-      return Optional.of(new HttpRequest(parts[0], parts[1], keepAlive, ifModifiedSince));
-    }
-
-    private static String readLine(InputStream in, int maxLine) throws IOException {
-      StringBuilder line = new StringBuilder(64);
-      int b;
-      while ((b = in.read()) != -1) {
-        if (b == '\n') {
-          int end = line.length();
-          if (end > 0 && line.charAt(end - 1) == '\r') {
-            line.setLength(end - 1);
-          }
-          return line.toString();
-        }
-        if (line.length() >= maxLine) {
-          throw new BadRequest("line too long");
-        }
-        line.append((char) b);
-      }
-      if (line.length() > 0) {
-        throw new BadRequest("connection closed mid-line");
-      }
-      return null;
     }
   }
 }

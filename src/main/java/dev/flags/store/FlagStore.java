@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -34,7 +35,7 @@ import java.util.regex.Pattern;
  * never follows it.) Temp files in progress are tracked, so that an interrupted run can remove
  * them: {@link #removeTempFiles}.
  */
-public final class FlagStore {
+public class FlagStore {
   private static final String TEMP_SUFFIX = ".part";
 
   /** The names {@link #save} gives its temp files: {@code .br.gif.k3x9q2.part}. */
@@ -199,7 +200,10 @@ public final class FlagStore {
     return attributes.isRegularFile() && attributes.lastModifiedTime().toInstant().isBefore(before);
   }
 
-  /** {@code dir/fileName}, provided the name is one plain name that stays inside {@code dir}. */
+  /**
+   * {@code dir/fileName}, provided the name is one plain name that stays inside {@code dir} and one
+   * this platform can give a file.
+   */
   private Optional<Path> plainPath(String fileName) {
     boolean plain =
         !fileName.isEmpty()
@@ -210,7 +214,12 @@ public final class FlagStore {
     if (!plain) {
       return Optional.empty();
     }
-    Path name = Path.of(fileName);
+    Path name;
+    try {
+      name = Path.of(fileName);
+    } catch (InvalidPathException e) {
+      return Optional.empty(); // not a name this platform can give a file (see SafeNames)
+    }
     return name.getNameCount() == 1 ? Optional.of(dir.resolve(name)) : Optional.empty();
   }
 }

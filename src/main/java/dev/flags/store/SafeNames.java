@@ -1,10 +1,15 @@
 package dev.flags.store;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * File names made from untrusted text, such as the country name in a server's {@code
@@ -32,11 +37,56 @@ public final class SafeNames {
 
   /**
    * {@code United States} and {@code .gif} give {@code United_States.gif}; empty if nothing safe is
-   * left of the text.
+   * left of the text. A name this platform cannot give a file (accented letters where file names
+   * are ASCII: a JVM in the C locale) is spelt without its accents, {@code Cote_d'Ivoire.gif}, or
+   * is empty if that is not enough; a log line says why.
    *
    * @param extension appended as is, e.g. {@code .gif}
    */
   public static Optional<String> fileName(String untrusted, String extension) {
+    return fileName(untrusted, extension, SafeNames::platformCanName);
+  }
+
+  /** The same, where {@code canName} decides which names a file may have. */
+  static Optional<String> fileName(String untrusted, String extension, Predicate<String> canName) {
+    Optional<String> name = cleaned(untrusted, extension);
+    if (name.isEmpty() || canName.test(name.get())) {
+      return name;
+    }
+    // Accents dropped from the text, not from the cleaned name: the cleaning must see what is
+    // left (a leading dot behind a lone accent, a device name once spelt in ASCII).
+    Optional<String> ascii = cleaned(withoutAccents(untrusted), extension).filter(canName);
+    Log.LOG.info(
+        "{} cannot be a file name here (file names are {}); {}",
+        name.get(),
+        System.getProperty("sun.jnu.encoding", "?"),
+        ascii.map(spelt -> "saving as " + spelt).orElse("no ASCII spelling either"));
+    return ascii;
+  }
+
+  /** {@code Côte d'Ivoire}: decomposed (NFD), the combining accents dropped. */
+  static String withoutAccents(String text) {
+    StringBuilder plain = new StringBuilder();
+    Normalizer.normalize(text, Normalizer.Form.NFD)
+        .codePoints()
+        .filter(c -> Character.getType(c) != Character.NON_SPACING_MARK)
+        .forEach(plain::appendCodePoint);
+    return plain.toString();
+  }
+
+  /**
+   * Whether a file may have this name here: the JVM encodes file names in the charset of the locale
+   * it started in ({@code sun.jnu.encoding}), and refuses a name that charset cannot spell.
+   */
+  private static boolean platformCanName(String name) {
+    try {
+      return Path.of(name).getFileName() != null;
+    } catch (InvalidPathException e) {
+      return false;
+    }
+  }
+
+  private static Optional<String> cleaned(String untrusted, String extension) {
     if (untrusted == null) {
       return Optional.empty();
     }
@@ -107,5 +157,10 @@ public final class SafeNames {
     int dot = name.indexOf('.');
     String base = (dot < 0 ? name : name.substring(0, dot)).toUpperCase(Locale.ROOT);
     return DEVICE_NAMES.contains(base);
+  }
+
+  /** The logger, made only when needed: most runs never log from here. */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(SafeNames.class);
   }
 }

@@ -109,7 +109,7 @@ class BenchTest {
           .isCloseTo(4 / median, within(4 / median * 0.05));
       assertThat(row.get("efficiency").asDouble()).isPositive().isLessThanOrEqualTo(1.0);
       int c = row.get("max_req").asInt();
-      assertThat(row.get("ideal_s").asDouble()).isEqualTo(((4 + c - 1) / c) * 0.010, within(1e-9));
+      assertThat(row.get("ideal_s").asDouble()).isEqualTo(Math.ceilDiv(4, c) * 0.010, within(1e-9));
       assertThat(row.get("worker_startup_s").asDouble()).isZero();
       assertThat(row.get("errors").asInt()).isZero();
       assertThat(row.get("runs_with_errors").asInt()).isZero();
@@ -178,9 +178,49 @@ class BenchTest {
         .first()
         .isEqualTo(
             "mode,max_req,runs,median_s,min_s,max_s,flags_per_s,speedup,efficiency,ideal_s,"
-                + "worker_startup_s,errors,runs_with_errors,elapsed_s");
+                + "worker_startup_s,errors,runs_with_errors,elapsed_s,gil,work_ms,rounds,cpu_s,"
+                + "parallelism");
     assertThat(lines.get(1)).startsWith("threads,2,1,");
     assertThat(lines.get(2)).startsWith("threads,4,1,");
+  }
+
+  @Test
+  void gilBothRunsEveryCellWithoutAndWithTheLockOnTheSameCalibratedWork() throws Exception {
+    Run run =
+        flags(
+            "bench",
+            "--modes",
+            "sequential,threads",
+            "-m",
+            "2",
+            "--runs",
+            "1",
+            "-l",
+            "3",
+            "--work",
+            "5",
+            "--gil",
+            "both",
+            "--format",
+            "json");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).containsPattern("bench: 5 ms of work = \\d+ rounds of SHA-256");
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(json.get("delay_ms").asLong()).isZero(); // CPU-bound: no delay unless asked
+    long rounds = json.get("rounds").asLong();
+    assertThat(rounds).isPositive();
+    List<String> cells = new ArrayList<>();
+    for (JsonNode row : json.get("rows")) {
+      cells.add(row.get("mode").asText() + " " + row.get("gil").asBoolean());
+      assertThat(row.get("rounds").asLong()).isEqualTo(rounds);
+      assertThat(row.get("cpu_s").asDouble()).isPositive();
+      assertThat(row.get("parallelism").isNumber()).isTrue();
+      // The ideal for CPU work: N x work / min(max_req, cores).
+      int parallel = Math.min(row.get("max_req").asInt(), json.get("cores").asInt());
+      assertThat(row.get("ideal_s").asDouble()).isEqualTo(3 * 0.005 / parallel, within(0.0011));
+    }
+    assertThat(cells)
+        .containsExactly("sequential false", "sequential true", "threads false", "threads true");
   }
 
   @Test
@@ -245,6 +285,10 @@ class BenchTest {
         "--delay 10 -s http://127.0.0.1:9/flags",
         "--chart c.gif",
         "--format xml",
+        "--work -1",
+        "--work abc",
+        "--work 60001",
+        "--gil maybe",
         "B1"
       })
   void usageErrorsPrintOneLineAndExit2(String args) {

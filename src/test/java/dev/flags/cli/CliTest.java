@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -298,7 +299,9 @@ class CliTest {
   @Test
   void orderCompletedPrintsEachLineAsItsFlagFinishes() {
     Run run =
-        flags(slowFirstCode("--mode", "threads", "-m", "2", "--ORDER=Completed".toLowerCase()));
+        flags(
+            slowFirstCode(
+                "--mode", "threads", "-m", "2", "--ORDER=Completed".toLowerCase(Locale.ROOT)));
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(codesInPrintedOrder(run.out())).hasSize(4).endsWith("AR");
     assertThat(run.out()).contains("  4 flags downloaded.").doesNotContain("Worker start-up");

@@ -80,8 +80,8 @@ class EmbeddedServerOptionsTest {
         "--server-delay 1..|is not a delay"
       })
   void misuseIsAOneLineUsageError(String argsAndMessage) {
-    String[] parts = argsAndMessage.split("\\|");
-    Run run = flags(parts[0].split(" "));
+    String[] parts = argsAndMessage.split("\\|", -1);
+    Run run = flags(parts[0].split(" ", -1));
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.out()).isEmpty();
     assertThat(run.err().lines()).hasSize(1);

@@ -78,6 +78,10 @@ class MachineFormatTest {
             "started_at",
             "worker_startup_s",
             "shard",
+            "work_rounds",
+            "gil",
+            "cpu_s",
+            "parallelism",
             "flags");
     assertThat(json.get("mode").asText()).isEqualTo("threads");
     assertThat(json.get("max_req").asInt()).isEqualTo(4);
@@ -96,7 +100,23 @@ class MachineFormatTest {
     Map<String, JsonNode> byCc = new java.util.HashMap<>();
     for (JsonNode flag : flags) {
       assertThat(fieldNames(flag))
-          .containsExactly("cc", "status", "bytes", "attempts", "ms", "worker", "error");
+          .containsExactly(
+              "cc",
+              "status",
+              "bytes",
+              "attempts",
+              "ms",
+              "worker",
+              "error",
+              "start_ms",
+              "io_ms",
+              "lock_start_ms",
+              "lock_ms",
+              "compute_start_ms",
+              "compute_ms",
+              "cpu_ms",
+              "rounds",
+              "digest");
       byCc.put(flag.get("cc").asText(), flag);
     }
     assertThat(byCc.get("BR").get("status").asText()).isEqualTo("ok");
@@ -125,8 +145,13 @@ class MachineFormatTest {
     assertThat(run.exitCode()).isZero();
     List<String> lines = run.out().lines().toList();
     assertThat(lines).hasSize(21);
-    assertThat(lines.getFirst()).isEqualTo("cc,status,bytes,attempts,ms,worker,error");
-    assertThat(lines.subList(1, 21)).allMatch(l -> l.matches("[A-Z]{2},ok,\\d+,1,\\d+,pool-\\d+,"));
+    assertThat(lines.getFirst())
+        .isEqualTo(
+            "cc,status,bytes,attempts,ms,worker,error,start_ms,io_ms,lock_start_ms,lock_ms,"
+                + "compute_start_ms,compute_ms,cpu_ms,rounds,digest");
+    // Without --work the phases are empty and the rounds 0.
+    assertThat(lines.subList(1, 21))
+        .allMatch(l -> l.matches("[A-Z]{2},ok,\\d+,1,\\d+,pool-\\d+,,\\d+,[\\d.]+,,,,,,0,"));
     assertThat(filesIn(dest)).isEqualTo(20);
   }
 
@@ -149,7 +174,8 @@ class MachineFormatTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.ERRORS);
     assertThat(run.out())
-        .containsPattern("(?m)^XX,error,0,1,\\d+,pool-\\d,\"HTTP 599 Bad, \"\"very\"\" bad\"$");
+        .containsPattern(
+            "(?m)^XX,error,0,1,\\d+,pool-\\d,\"HTTP 599 Bad, \"\"very\"\" bad\",\\d+,");
     // A CSV reader gets the text back whole.
     CsvMapper csv = new CsvMapper();
     List<Map<String, String>> rows =

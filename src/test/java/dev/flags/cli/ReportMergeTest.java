@@ -134,7 +134,10 @@ class ReportMergeTest {
     Run run = merge("--format", "csv", failing, shard2);
     assertThat(run.exitCode()).isEqualTo(ExitCodes.ERRORS);
     List<String> lines = run.out().lines().toList();
-    assertThat(lines.getFirst()).isEqualTo("cc,status,bytes,attempts,ms,worker,error");
+    assertThat(lines.getFirst())
+        .isEqualTo(
+            "cc,status,bytes,attempts,ms,worker,error,start_ms,io_ms,lock_start_ms,lock_ms,"
+                + "compute_start_ms,compute_ms,cpu_ms,rounds,digest");
     assertThat(lines.subList(1, lines.size()))
         .hasSize(4)
         .anyMatch(line -> line.startsWith("JP,error,0,1,"))

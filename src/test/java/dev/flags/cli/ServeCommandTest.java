@@ -70,8 +70,8 @@ class ServeCommandTest {
         "--nope|unknown option '--nope'"
       })
   void badArgumentsAreOneLineUsageErrors(String argsAndMessage) {
-    String[] parts = argsAndMessage.split("\\|");
-    assertUsageError(serve(parts[0].split(" ")), parts[1]);
+    String[] parts = argsAndMessage.split("\\|", -1);
+    assertUsageError(serve(parts[0].split(" ", -1)), parts[1]);
   }
 
   @Test

@@ -32,9 +32,11 @@ class SubcommandTest {
     assertThat(code).isZero();
     assertThat(out.toString())
         .contains("Commands:")
-        .containsPattern("\n  bench +" + Pattern.quote(BenchCommand.HEADER.substring(0, 30)))
-        .containsPattern("\n  serve +" + Pattern.quote(ServeCommand.HEADER))
-        .containsPattern("\n  report +" + Pattern.quote(ReportCommand.HEADER))
+        // The names are padded to the longest one's width.
+        .containsPattern("\\n  bench +" + Pattern.quote(BenchCommand.HEADER.substring(0, 30)))
+        .containsPattern("\\n  serve +" + Pattern.quote(ServeCommand.HEADER.substring(0, 30)))
+        .containsPattern("\\n  completion +" + Pattern.quote(CompletionCommand.HEADER))
+        .containsPattern("\\n  report +" + Pattern.quote(ReportCommand.HEADER.substring(0, 30)))
         .doesNotContain("  worker  ");
   }
 

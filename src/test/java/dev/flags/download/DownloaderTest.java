@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.flags.engine.Engine;
+import dev.flags.engine.RunListener;
+import dev.flags.report.RunReport;
 import dev.flags.testing.FlagStubs;
-import dev.flags.testing.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,46 +32,28 @@ class DownloaderTest {
 
   @TempDir Path dest;
   private final FlagStubs stubs = new FlagStubs(wireMock);
-  private DownloadSettings settings;
-  private DownloadOne downloadOne;
+  private RunSpec.Builder spec;
+  private Engine engine;
 
   @BeforeEach
-  void open() {
-    open(Settings.of(stubs.baseUrl(), dest));
+  void spec() {
+    spec = FlagStubs.spec(stubs.baseUrl(), dest);
   }
 
-  private void open(Settings settings) {
-    if (downloadOne != null) {
-      downloadOne.close();
-    }
-    this.settings = settings.build(); // once: a deadline counts from here, for workers too
-    downloadOne = DownloadOne.open(this.settings, System.nanoTime());
+  private Map<String, FlagResult> run(Mode mode, List<String> codes) {
+    return run(mode, codes, RunListener.NONE);
   }
 
-  @AfterEach
-  void close() {
-    downloadOne.close();
-  }
-
-  private Downloader downloader(Mode mode) {
-    return mode.create(downloadOne, settings);
-  }
-
-  private Map<String, FlagResult> run(Mode mode, List<String> codes) throws InterruptedException {
-    return run(mode, codes, ResultListener.NONE);
-  }
-
-  private Map<String, FlagResult> run(Mode mode, List<String> codes, ResultListener also)
-      throws InterruptedException {
+  private Map<String, FlagResult> run(Mode mode, List<String> codes, RunListener also) {
     List<FlagResult> heard = new ArrayList<>();
-    List<FlagResult> results =
-        downloader(mode)
-            .downloadMany(
-                codes,
-                result -> {
-                  heard.add(result);
-                  also.onResult(result);
-                });
+    engine = Engine.of(spec.mode(mode).codes(codes).build());
+    RunReport report =
+        engine.run(
+            result -> {
+              heard.add(result);
+              also.onResult(result);
+            });
+    List<FlagResult> results = report.results();
     assertThat(heard).containsExactlyElementsOf(results);
     assertThat(results).extracting(FlagResult::cc).containsExactlyInAnyOrderElementsOf(codes);
     assertThat(results).extracting(FlagResult::worker).allMatch(w -> w != null && !w.isBlank());
@@ -123,7 +106,7 @@ class DownloaderTest {
     byte[] br = stubs.ok("BR");
     stubs.stub("TT", FlagStubs.okGif("TT").withFixedDelay(4_000));
     // Short, so the test is quick; long enough for a cold worker JVM's first call.
-    open(Settings.of(stubs.baseUrl(), dest).timeout(1.5).retries(0));
+    spec.timeoutSeconds(1.5).retries(0);
     Map<String, FlagResult> results = run(mode, List.of("BR", "TT"));
     assertThat(results.get("TT").status()).isEqualTo(FlagStatus.ERROR);
     assertThat(results.get("TT").error()).startsWith("timed out");
@@ -166,7 +149,7 @@ class DownloaderTest {
     for (String cc : codes) {
       stubs.stub(cc, FlagStubs.okGif(cc).withFixedDelay(5_000));
     }
-    open(Settings.of(stubs.baseUrl(), dest).deadline(0.5).timeout(10));
+    spec.deadlineSeconds(0.5).timeoutSeconds(10);
     Map<String, FlagResult> results = run(mode, codes);
     assertThat(results.values()).allMatch(r -> "deadline".equals(r.error()), "all deadline");
     // Sequential: the first flag is cut, the others never start a request. Worker JVMs may still
@@ -196,7 +179,7 @@ class DownloaderTest {
             codes,
             result -> {
               if (result.cc().equals("BR")) {
-                downloadOne.cancel();
+                engine.cancel();
               }
             });
     assertThat(results.get("BR").status()).isEqualTo(FlagStatus.OK);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.flags.testing.FlagStubs;
-import dev.flags.testing.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +30,7 @@ class MetadataTest {
   @BeforeEach
   void open() throws IOException {
     dest = Files.createDirectory(root.resolve("dest"));
-    downloadOne =
-        DownloadOne.open(Settings.of(stubs.baseUrl(), dest).metadata().build(), System.nanoTime());
+    downloadOne = DownloadOne.open(FlagStubs.spec(stubs.baseUrl(), dest).metadata(true).build());
   }
 
   @AfterEach

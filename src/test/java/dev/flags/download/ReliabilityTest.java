@@ -9,8 +9,8 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.flags.outcome.Cause;
 import dev.flags.testing.FlagStubs;
-import dev.flags.testing.Settings;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +23,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import okhttp3.Call;
-import okhttp3.Callback;
-import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,7 +33,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Retries, timeouts, body validation, redirects, deadline, cancellation and skipping, each proven
  * against WireMock on both ways a strategy can drive {@link DownloadOne}: a blocking {@code
- * download(cc)}, and an enqueued {@code newCall(cc)} finished by {@code complete}/{@code failed}.
+ * download(cc)}, and enqueued calls ({@code downloadAsync(cc, ...)}).
  */
 class ReliabilityTest {
   @RegisterExtension static WireMockExtension wireMock = FlagStubs.extension();
@@ -54,24 +51,8 @@ class ReliabilityTest {
       if (this == BLOCKING) {
         return one.download(cc);
       }
-      CompletableFuture<FlagResult> result = new CompletableFuture<>();
-      long start = System.nanoTime();
-      one.newCall(cc)
-          .enqueue(
-              new Callback() {
-                @Override
-                public void onResponse(Call call, Response response) {
-                  try (response) {
-                    result.complete(one.complete(cc, response, start));
-                  }
-                }
-
-                @Override
-                public void onFailure(Call call, IOException e) {
-                  result.complete(one.failed(cc, e, start));
-                }
-              });
-      return result.get(60, TimeUnit.SECONDS);
+      return one.downloadAsync(cc, step -> Thread.ofVirtual().start(step))
+          .get(60, TimeUnit.SECONDS);
     }
   }
 
@@ -82,10 +63,12 @@ class ReliabilityTest {
     }
   }
 
-  private DownloadOne open(UnaryOperator<Settings> settings) {
-    downloadOne =
-        DownloadOne.open(
-            settings.apply(Settings.of(stubs.baseUrl(), dest)).build(), System.nanoTime());
+  private DownloadOne open(UnaryOperator<RunSpec.Builder> spec) {
+    return open(spec.apply(FlagStubs.spec(stubs.baseUrl(), dest)));
+  }
+
+  private DownloadOne open(RunSpec.Builder spec) {
+    downloadOne = DownloadOne.open(spec.build());
     return downloadOne;
   }
 
@@ -149,6 +132,41 @@ class ReliabilityTest {
     assertThat(files()).containsExactly("br.gif");
   }
 
+  @ParameterizedTest
+  @EnumSource(Way.class)
+  void aChunkedBodyBrokenMidStreamIsRetriedLikeATruncatedOne(Way way) throws Exception {
+    stubs.sequence(
+        "BR", aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK), FlagStubs.okGif("BR"));
+    FlagResult saved = fetch(way, "BR");
+    assertThat(saved.status()).as(saved.error()).isEqualTo(FlagStatus.OK);
+    assertThat(saved.attempts()).isEqualTo(2);
+    assertThat(dest.resolve("br.gif")).hasBinaryContent(FlagStubs.gif("BR"));
+
+    stubs.fault("JP", Fault.MALFORMED_RESPONSE_CHUNK);
+    open(s -> s.retries(0));
+    FlagResult broken = fetch(way, "JP");
+    assertThat(broken.error()).matches("broken body \\(after \\d+ bytes\\)");
+    assertThat(broken.cause()).containsInstanceOf(Cause.BrokenBody.class);
+    assertThat(files()).containsExactly("br.gif");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Way.class)
+  void randomBytesInsteadOfAResponseAreNotHttpAndRetried(Way way) throws Exception {
+    stubs.sequence(
+        "BR", aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE), FlagStubs.okGif("BR"));
+    FlagResult saved = fetch(way, "BR");
+    assertThat(saved.status()).as(saved.error()).isEqualTo(FlagStatus.OK);
+    assertThat(saved.attempts()).isEqualTo(2);
+    assertThat(dest.resolve("br.gif")).hasBinaryContent(FlagStubs.gif("BR"));
+
+    stubs.fault("JP", Fault.RANDOM_DATA_THEN_CLOSE);
+    open(s -> s.retries(0));
+    FlagResult garbage = fetch(way, "JP");
+    assertThat(garbage.error()).isEqualTo("bad response: not HTTP");
+    assertThat(files()).containsExactly("br.gif");
+  }
+
   @Test
   void attemptsCountEveryRequestEvenWhereOkHttpWouldRetryByItself() throws Exception {
     // OkHttp repeats a 503 with "Retry-After: 0" once on its own; our count must still be exact.
@@ -191,10 +209,7 @@ class ReliabilityTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort(); // closed again: nobody listens there
     }
-    downloadOne =
-        DownloadOne.open(
-            Settings.of("http://127.0.0.1:" + port + "/flags", dest).retries(1).build(),
-            System.nanoTime());
+    downloadOne = open(FlagStubs.spec("http://127.0.0.1:" + port + "/flags", dest).retries(1));
     FlagResult result = way.fetch(downloadOne, "BR");
     assertThat(result.error()).isEqualTo("connection refused");
     assertThat(result.attempts()).isEqualTo(2);
@@ -206,7 +221,7 @@ class ReliabilityTest {
   @EnumSource(Way.class)
   void aSlowAnswerTimesOutAndSaysAfterHowLong(Way way) throws Exception {
     stubs.stub("JP", FlagStubs.okGif("JP").withFixedDelay(3_000));
-    open(s -> s.timeout(0.3).retries(1));
+    open(s -> s.timeoutSeconds(0.3).retries(1));
     FlagResult result = fetch(way, "JP");
     assertThat(result.error()).matches("timed out after 0\\.[34] s");
     assertThat(result.attempts()).isEqualTo(2);
@@ -218,7 +233,7 @@ class ReliabilityTest {
   void theTimeoutBoundsTheWholeRequestNotEachRead(Way way) throws Exception {
     // Each chunk comes well within the timeout, but the whole body takes 3 s.
     stubs.stub("JP", FlagStubs.okGif("JP").withChunkedDribbleDelay(15, 3_000));
-    open(s -> s.timeout(0.6).retries(0));
+    open(s -> s.timeoutSeconds(0.6).retries(0));
     FlagResult result = fetch(way, "JP");
     assertThat(result.error()).matches("timed out after 0\\.[67] s");
     assertThat(files()).isEmpty();
@@ -276,7 +291,7 @@ class ReliabilityTest {
     System.arraycopy("GIF89a".getBytes(StandardCharsets.US_ASCII), 0, huge, 0, 6);
     stubs.stub(
         "BR", aResponse().withStatus(200).withBody(huge).withChunkedDribbleDelay(100, 20_000));
-    open(s -> s.maxBytes(1000).timeout(10));
+    open(s -> s.maxBytes(1000).timeoutSeconds(10));
     FlagResult result = fetch(way, "BR");
     assertThat(result.error()).isEqualTo("too large (more than 1000 bytes)");
     assertThat(result.ms()).isLessThan(10_000);
@@ -297,8 +312,14 @@ class ReliabilityTest {
                   socket.getInputStream().read(new byte[8192]);
                   var out = socket.getOutputStream();
                   out.write(
-                      ("HTTP/1.1 200 OK\r\nContent-Length: 10\r\nTransfer-Encoding: chunked\r\n"
-                              + "Connection: close\r\n\r\n40\r\n")
+                      """
+                      HTTP/1.1 200 OK\r
+                      Content-Length: 10\r
+                      Transfer-Encoding: chunked\r
+                      Connection: close\r
+                      \r
+                      40\r
+                      """
                           .getBytes(StandardCharsets.US_ASCII));
                   out.write(gif, 0, 64);
                   out.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -308,11 +329,9 @@ class ReliabilityTest {
                 }
               });
       downloadOne =
-          DownloadOne.open(
-              Settings.of("http://127.0.0.1:" + server.getLocalPort() + "/flags", dest)
-                  .retries(0)
-                  .build(),
-              System.nanoTime());
+          open(
+              FlagStubs.spec("http://127.0.0.1:" + server.getLocalPort() + "/flags", dest)
+                  .retries(0));
       FlagResult result = downloadOne.download("BR");
       assertThat(result.error()).isEqualTo("body longer than Content-Length (64 of 10 bytes)");
       assertThat(files()).isEmpty();
@@ -343,7 +362,7 @@ class ReliabilityTest {
   void retryAfterIsCapped(Way way) throws Exception {
     stubs.sequence(
         "BR", aResponse().withStatus(503).withHeader("Retry-After", "3600"), FlagStubs.okGif("BR"));
-    open(s -> s.maxRetryWait(0.05));
+    open(s -> s.maxRetryWaitSeconds(0.05));
     FlagResult result = fetch(way, "BR"); // an hour's wait would time the test out
     assertThat(result.status()).isEqualTo(FlagStatus.OK);
     assertThat(result.attempts()).isEqualTo(2);
@@ -382,7 +401,7 @@ class ReliabilityTest {
   void theDeadlineCutsACallInFlightAndStopsLaterOnesBeforeAnyRequest(Way way) throws Exception {
     stubs.stub("BR", FlagStubs.okGif("BR").withFixedDelay(5_000));
     stubs.ok("JP");
-    open(s -> s.deadline(0.5).timeout(10));
+    open(s -> s.deadlineSeconds(0.5).timeoutSeconds(10));
     FlagResult cut = fetch(way, "BR");
     assertThat(cut.error()).isEqualTo("deadline");
     FlagResult late = fetch(way, "JP");
@@ -415,7 +434,7 @@ class ReliabilityTest {
   @EnumSource(Way.class)
   void cancelEndsABackoffWait(Way way) throws Exception {
     stubs.stub("BR", aResponse().withStatus(503).withHeader("Retry-After", "60"));
-    open(s -> s.maxRetryWait(60));
+    open(s -> s.maxRetryWaitSeconds(60));
     CompletableFuture<FlagResult> waiting = inBackground(way, "BR");
     await().atMost(Duration.ofSeconds(10)).until(() -> stubs.requestsFor("BR") == 1);
     downloadOne.cancel();
@@ -434,7 +453,7 @@ class ReliabilityTest {
     byte[] old = FlagStubs.gif("CN");
     Files.write(dest.resolve("br.gif"), old);
     Files.write(dest.resolve("jp.gif"), new byte[0]); // damaged: does not count
-    open(Settings::skipExisting);
+    open(s -> s.skipExisting(true));
     FlagResult br = fetch(way, "BR");
     assertThat(br.status()).isEqualTo(FlagStatus.OK);
     assertThat(br.skipped()).isTrue();
@@ -451,7 +470,7 @@ class ReliabilityTest {
   void updateAsksOnlyForANewerFlagAndKeepsTheServersTime(Way way) throws Exception {
     String lastModified = "Wed, 21 Oct 2015 07:28:00 GMT";
     stubs.stub("BR", FlagStubs.okGif("BR").withHeader("Last-Modified", lastModified));
-    open(Settings::update);
+    open(s -> s.update(true));
     FlagResult first = fetch(way, "BR");
     assertThat(first.skipped()).isFalse();
     assertThat(Files.getLastModifiedTime(dest.resolve("br.gif")).toInstant())

@@ -2,13 +2,14 @@ package dev.flags.download;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flags.outcome.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SubmissionOrderTest {
   private static FlagResult ok(String cc) {
-    return new FlagResult(cc, FlagStatus.OK, 1, 1, 0, 0, "t", null);
+    return FlagResult.of(cc, Outcome.saved(1, cc + ".gif")).withWorker("t");
   }
 
   @Test

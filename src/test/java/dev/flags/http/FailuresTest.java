@@ -15,13 +15,12 @@ class FailuresTest {
   void anAnswerThatIsNotHttpIsRetriedAndQuotedOnlyWhenReadable() {
     FetchException ssh =
         classify(new ProtocolException("Unexpected status line: SSH-2.0-OpenSSH_9.2"));
-    assertThat(ssh.reason())
-        .isEqualTo("bad response: unexpected status line 'SSH-2.0-OpenSSH_9.2'");
+    assertThat(ssh.reason()).isEqualTo("bad response: not HTTP ('SSH-2.0-OpenSSH_9.2')");
     assertThat(ssh.retryable()).isTrue();
 
     FetchException garbage =
         classify(new ProtocolException("Unexpected status line: \u00e4\ufffd\u0007x\ufffd{"));
-    assertThat(garbage.reason()).isEqualTo("bad response: unexpected status line");
+    assertThat(garbage.reason()).isEqualTo("bad response: not HTTP");
     assertThat(garbage.retryable()).isTrue();
   }
 

@@ -11,7 +11,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
@@ -52,7 +51,6 @@ class RedirectTest {
             new RetryPolicy(2, Duration.ofMillis(1), Duration.ofSeconds(1)),
             1_000_000,
             RunGuard.unlimited(),
-            List.of(),
             true)
         .newBuilder()
         .sslSocketFactory(tls.getSocketFactory(), trustAll)
@@ -113,7 +111,6 @@ class RedirectTest {
         new RetryPolicy(0, Duration.ofMillis(1), Duration.ofSeconds(1)),
         1_000_000,
         RunGuard.unlimited(),
-        List.of(),
         false);
   }
 

@@ -2,6 +2,7 @@ package dev.flags.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flags.outcome.Cause;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -46,13 +47,13 @@ class RetryPolicyTest {
 
   @Test
   void onlyTransientStatusesAreRetryable() {
-    assertThat(RetryPolicy.retryableStatus(408)).isTrue();
-    assertThat(RetryPolicy.retryableStatus(429)).isTrue();
-    assertThat(RetryPolicy.retryableStatus(500)).isTrue();
-    assertThat(RetryPolicy.retryableStatus(503)).isTrue();
-    assertThat(RetryPolicy.retryableStatus(599)).isTrue();
+    assertThat(new Cause.HttpStatus(408, "").retryable()).isTrue();
+    assertThat(new Cause.HttpStatus(429, "").retryable()).isTrue();
+    assertThat(new Cause.HttpStatus(500, "").retryable()).isTrue();
+    assertThat(new Cause.HttpStatus(503, "").retryable()).isTrue();
+    assertThat(new Cause.HttpStatus(599, "").retryable()).isTrue();
     for (int code : new int[] {200, 304, 400, 401, 403, 404, 410, 418, 451}) {
-      assertThat(RetryPolicy.retryableStatus(code)).as("%d", code).isFalse();
+      assertThat(new Cause.HttpStatus(code, "").retryable()).as("%d", code).isFalse();
     }
   }
 }

@@ -33,7 +33,21 @@ class FailureSummaryTest {
     Run run = flags("-s", base, "-d", dest.toString(), "--retries", "0", "-l", "3");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.ERRORS);
     assertThat(run.out())
-        .contains("  3 errors.\nall 3 failed: connection refused (" + base + ")\nElapsed time: ");
+        .contains(
+            "  3 errors.\nall 3 failed: connection refused ("
+                + base
+                + ") — is a server running? Try 'flags serve --book'\nElapsed time: ");
+  }
+
+  @Test
+  void onlyARefusedConnectionGetsTheServerHint() {
+    stubs.status("CN", 503);
+    stubs.status("JP", 503);
+    Run run = flags("-s", stubs.baseUrl(), "-d", dest.toString(), "--retries", "0", "CN", "JP");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.ERRORS);
+    assertThat(run.out())
+        .contains("all 2 failed: HTTP 503 Service Unavailable (" + stubs.baseUrl() + ")\n")
+        .doesNotContain("is a server running?");
   }
 
   @Test

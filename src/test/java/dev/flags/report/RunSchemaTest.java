@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.flags.download.FlagResult;
-import dev.flags.download.FlagStatus;
+import dev.flags.outcome.Cause;
+import dev.flags.outcome.Outcome;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,27 +29,42 @@ class RunSchemaTest {
         Duration.ZERO);
   }
 
+  private static FlagResult result(
+      String cc, Outcome outcome, int attempts, long ms, String worker) {
+    return FlagResult.of(cc, outcome).withAttempts(attempts).withTime(0, ms).withWorker(worker);
+  }
+
   @Test
   void onlyFieldsWithACommaAQuoteOrALineBreakAreQuoted() throws IOException {
     RunReport report =
         reportOf(
-            new FlagResult("BR", FlagStatus.OK, 2464, 1, 0, 13, "pool-1", null),
-            new FlagResult(
-                "JP", FlagStatus.ERROR, 0, 3, 0, 40, "pool-2", "HTTP 503 Service Unavailable"),
-            new FlagResult("QQ", FlagStatus.ERROR, 0, 1, 0, 5, "pool-1", "HTTP 599 Bad, \"bad\""),
-            new FlagResult("XX", FlagStatus.ERROR, 0, 1, 0, 5, "pool-2", "two\nlines"));
+            result("BR", Outcome.saved(2464, "BR.gif"), 1, 13, "pool-1"),
+            result(
+                "JP",
+                Outcome.failed(new Cause.HttpStatus(503, "HTTP 503 Service Unavailable")),
+                3,
+                40,
+                "pool-2"),
+            result(
+                "QQ",
+                Outcome.failed(new Cause.HttpStatus(599, "HTTP 599 Bad, \"bad\"")),
+                1,
+                5,
+                "pool-1"),
+            result("XX", Outcome.failed(new Cause.Other("two\nlines")), 1, 5, "pool-2"));
 
     String csv = RunSchema.csv(report);
 
     assertThat(csv)
         .isEqualTo(
             """
-            cc,status,bytes,attempts,ms,worker,error
-            BR,ok,2464,1,13,pool-1,
-            JP,error,0,3,40,pool-2,HTTP 503 Service Unavailable
-            QQ,error,0,1,5,pool-1,"HTTP 599 Bad, ""bad\"""
+            cc,status,bytes,attempts,ms,worker,error,start_ms,io_ms,lock_start_ms,lock_ms,\
+            compute_start_ms,compute_ms,cpu_ms,rounds,digest
+            BR,ok,2464,1,13,pool-1,,0,13.0,,,,,,0,
+            JP,error,0,3,40,pool-2,HTTP 503 Service Unavailable,0,40.0,,,,,,0,
+            QQ,error,0,1,5,pool-1,"HTTP 599 Bad, ""bad\""",0,5.0,,,,,,0,
             XX,error,0,1,5,pool-2,"two
-            lines"
+            lines",0,5.0,,,,,,0,
             """);
     List<Map<String, String>> rows =
         new CsvMapper()

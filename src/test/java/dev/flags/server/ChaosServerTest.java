@@ -12,6 +12,7 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -74,6 +75,7 @@ class ChaosServerTest {
    * still waiting. A server whose delays held each other up would keep B waiting behind A.
    */
   @Test
+  @SuppressWarnings("try") // closes a early on purpose: the pool's close would wait for it
   void aLongDelayHoldsUpOnlyItsOwnConnection() throws Exception {
     Chaos chaos = Chaos.NONE.withDelay(new Delay(0, 60_000)).withSeed(3);
     List<String> quick = pathsDelayed(chaos, 0, 300);
@@ -94,7 +96,7 @@ class ChaosServerTest {
   private static List<String> pathsDelayed(Chaos chaos, long minMs, long maxMs) {
     List<String> paths = new ArrayList<>();
     for (String code : Countries.everyCode()) {
-      String cc = code.toLowerCase();
+      String cc = code.toLowerCase(Locale.ROOT);
       String path = "/flags/" + cc + "/" + cc + ".gif";
       long delay = chaos.decide(path, 0).delayMs();
       if (delay >= minMs && delay <= maxMs) {
@@ -125,7 +127,7 @@ class ChaosServerTest {
     try (FlagServer server = start(chaos)) {
       for (int round = 0; round < rounds; round++) {
         for (Country country : Countries.all()) {
-          String cc = country.cc().toLowerCase();
+          String cc = country.cc().toLowerCase(Locale.ROOT);
           try (Response response = get(client, server, "/" + cc + "/" + cc + ".gif")) {
             statuses.add(response.code());
           }
@@ -148,14 +150,15 @@ class ChaosServerTest {
     try (FlagServer server = start(chaos);
         ExecutorService pool = Executors.newFixedThreadPool(30)) {
       for (String code : codes) {
-        String cc = code.toLowerCase();
-        pool.submit(
-            () -> {
-              try (Response response = get(client, server, "/" + cc + "/" + cc + ".gif")) {
-                statuses.put(code, response.code());
-              }
-              return null;
-            });
+        String cc = code.toLowerCase(Locale.ROOT);
+        var unused =
+            pool.submit(
+                () -> {
+                  try (Response response = get(client, server, "/" + cc + "/" + cc + ".gif")) {
+                    statuses.put(code, response.code());
+                  }
+                  return null;
+                });
       }
       pool.shutdown();
       assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
@@ -268,7 +271,7 @@ class ChaosServerTest {
         ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<List<Integer>>> results = new ArrayList<>();
       for (int i = 0; i < clients; i++) {
-        String cc = codes.get(i % codes.size()).toLowerCase();
+        String cc = codes.get(i % codes.size()).toLowerCase(Locale.ROOT);
         results.add(
             pool.submit(
                 () -> {

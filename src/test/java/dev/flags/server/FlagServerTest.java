@@ -1,14 +1,18 @@
 package dev.flags.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.flags.country.Countries;
 import dev.flags.http.HttpDates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -32,6 +36,20 @@ class FlagServerTest {
 
   private static Response get(String path) throws IOException {
     return client.newCall(new Request.Builder().url(server.baseUrl() + path).build()).execute();
+  }
+
+  @Test
+  void anIpv6BaseUrlIsInItsShortFormAndWorks() throws IOException {
+    assumeTrue(Files.exists(Path.of("/proc/net/if_inet6")), "needs IPv6");
+    try (FlagServer ipv6 = FlagServer.start("::1", 0, new GeneratedFlags())) {
+      assertThat(ipv6.baseUrl()).isEqualTo("http://[::1]:" + ipv6.port() + "/flags");
+      try (Response response =
+          client
+              .newCall(new Request.Builder().url(ipv6.baseUrl() + "/br/br.gif").build())
+              .execute()) {
+        assertThat(response.code()).isEqualTo(200);
+      }
+    }
   }
 
   @Test
@@ -66,7 +84,7 @@ class FlagServerTest {
 
   @Test
   void keepsTheConnectionAliveAcrossRequests() throws IOException {
-    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
       OutputStream out = socket.getOutputStream();
       String request = "GET /flags/jp/jp.gif HTTP/1.1\r\nHost: x\r\n\r\n";
       out.write((request + request).getBytes(StandardCharsets.US_ASCII));
@@ -83,7 +101,7 @@ class FlagServerTest {
 
   @Test
   void answersGarbageWith400() throws IOException {
-    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
       socket.getOutputStream().write("NONSENSE\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       assertThat(readHead(socket.getInputStream())).startsWith("HTTP/1.1 400");
     }

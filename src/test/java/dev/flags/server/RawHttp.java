@@ -6,6 +6,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.util.Locale;
 
@@ -17,6 +18,7 @@ final class RawHttp implements AutoCloseable {
   private final InputStream in;
   private final OutputStream out;
 
+  @SuppressWarnings("ArrayRecordComponent") // read once, never compared
   record Answer(int status, byte[] body) {}
 
   private RawHttp(Socket socket) throws IOException {
@@ -27,7 +29,7 @@ final class RawHttp implements AutoCloseable {
   }
 
   static RawHttp connect(int port) throws IOException {
-    return new RawHttp(new Socket("127.0.0.1", port));
+    return new RawHttp(new Socket(InetAddress.getLoopbackAddress(), port));
   }
 
   Answer get(String target) throws IOException {
@@ -36,7 +38,7 @@ final class RawHttp implements AutoCloseable {
     String head = readHead();
     int status = Integer.parseInt(head.substring(9, 12));
     int length = 0;
-    for (String line : head.split("\r\n")) {
+    for (String line : head.split("\r\n", -1)) {
       if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
         length = Integer.parseInt(line.substring(15).strip());
       }

@@ -57,6 +57,18 @@ class FlagStoreTest {
   }
 
   @Test
+  void aNameThePlatformCannotEncodeIsAnIoErrorNotACrash() throws IOException {
+    FlagStore store = new FlagStore(dir);
+    String unencodable = "a\uD800b.gif"; // a lone surrogate: no charset can spell it
+    assertThatThrownBy(() -> store.save(unencodable, GIF)).isInstanceOf(IOException.class);
+    assertThat(store.holdsGif(unencodable)).isFalse();
+    assertThat(store.lastModified(unencodable)).isEmpty();
+    try (var files = Files.list(dir)) {
+      assertThat(files).isEmpty();
+    }
+  }
+
+  @Test
   void neverWritesThroughAPlantedSymlinkAndLeavesItAlone() throws IOException {
     Path dest = Files.createDirectory(dir.resolve("dest"));
     Path secret = Files.writeString(dir.resolve("secret.txt"), "do not touch");

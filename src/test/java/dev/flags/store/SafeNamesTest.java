@@ -2,6 +2,7 @@ package dev.flags.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -12,8 +13,39 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SafeNamesTest {
 
+  /** Where file names are UTF-8, whatever the locale this test runs in. */
   private static String name(String untrusted) {
-    return SafeNames.fileName(untrusted, ".gif").orElse("<none>");
+    return SafeNames.fileName(untrusted, ".gif", UTF_8::canEncode).orElse("<none>");
+  }
+
+  private static final CharsetEncoder UTF_8 = StandardCharsets.UTF_8.newEncoder();
+  private static final CharsetEncoder ASCII = StandardCharsets.US_ASCII.newEncoder();
+
+  /** Where file names are ASCII: a JVM started in the C locale. */
+  private static String asciiName(String untrusted) {
+    return SafeNames.fileName(untrusted, ".gif", ASCII::canEncode).orElse("<none>");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Côte d'Ivoire|Cote_d'Ivoire.gif",
+        "São Tomé and Príncipe|Sao_Tome_and_Principe.gif",
+        "Brazil|Brazil.gif",
+        "日本|<none>",
+        "Ísland/..|Island.gif",
+        "\u0301.hidden|hidden.gif",
+        "CÓN|<none>"
+      })
+  void whereFileNamesAreAsciiAccentsAreDroppedOrThereIsNoName(String untrusted, String expected) {
+    assertThat(asciiName(untrusted)).isEqualTo(expected);
+  }
+
+  @Test
+  void byDefaultEveryNameIsOneThisPlatformCanGiveAFile() {
+    String name = SafeNames.fileName("Côte d'Ivoire", ".gif").orElseThrow();
+    assertThat(Path.of(name).getFileName().toString()).isEqualTo(name);
   }
 
   @ParameterizedTest

@@ -55,7 +55,7 @@ class FaultMixTest {
           "connection closed before the response",
           "body truncated (",
           "timed out after ",
-          "bad response: unexpected status line",
+          "bad response: not HTTP",
           "HTTP 503 Service Unavailable",
           "HTTP 429 Too Many Requests");
 
@@ -97,7 +97,7 @@ class FaultMixTest {
   }
 
   private void run(Mode mode, long seed, boolean metadata) throws Exception {
-    Chaos chaos = Chaos.NONE.withFaults(MIX).withSeed(seed).withSlowBody(Duration.ofMillis(1_000));
+    Chaos chaos = Chaos.NONE.withFaults(MIX).withSeed(seed).withSlowBody(Duration.ofSeconds(1));
     Figures thisRun = new Figures("");
     Path dest = root.resolve("dest");
     try (FlagServer server =

@@ -170,12 +170,7 @@ final class HostileInputs {
           Map.entry("--max-retry-wait", List.of("0", "0.05", "10")),
           Map.entry("--deadline", List.of("0.5", "2", "5")),
           Map.entry("--max-bytes", List.of("1", "5000", "10485760")),
-          Map.entry(
-              "--mode",
-              List.of(
-                  Mode.values()[0].label(),
-                  "THREADS",
-                  Mode.values()[Mode.values().length - 1].label())),
+          Map.entry("--mode", List.of(Mode.SEQUENTIAL.label(), "THREADS", Mode.ASYNC.label())),
           Map.entry("--format", List.of("json", "CSV", "text")),
           Map.entry("--server-delay", List.of("0", "1..5", "10")),
           Map.entry("--server-error-rate", List.of("0", "0.3", "1")),

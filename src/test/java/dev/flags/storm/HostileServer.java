@@ -90,7 +90,7 @@ final class HostileServer implements AutoCloseable {
       if (requestLine == null) {
         return;
       }
-      String path = requestLine.split(" ")[1];
+      String path = requestLine.split(" ", -1)[1];
       requests.computeIfAbsent(path, p -> new LongAdder()).increment();
       OutputStream counted =
           new FilterOutputStream(socket.getOutputStream()) {

@@ -173,6 +173,7 @@ class HostileServerTest {
           List.of("--skip-existing", "--metadata"));
 
   /** Every mode, each with one of the ways to skip (in turn), so each way is tried too. */
+  @SuppressWarnings("EnumOrdinal") // taking the ways in turn is all the ordinal is for
   static Stream<Arguments> everyModeAWayToSkip() {
     return Stream.of(Mode.values())
         .map(mode -> Arguments.of(mode, WAYS_TO_SKIP.get(mode.ordinal() % WAYS_TO_SKIP.size())));

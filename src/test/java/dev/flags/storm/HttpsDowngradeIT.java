@@ -12,6 +12,7 @@ import dev.flags.LauncherIT;
 import dev.flags.download.Mode;
 import dev.flags.testing.Cli;
 import dev.flags.testing.FlagStubs;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ class HttpsDowngradeIT {
                 PASSWORD)
             .redirectErrorStream(true)
             .start();
-    String output = new String(process.getInputStream().readAllBytes());
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).as(output).isZero();
     wireMock =

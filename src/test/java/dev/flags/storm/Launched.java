@@ -37,7 +37,7 @@ final class Launched implements AutoCloseable {
     this.process = process;
     this.out = new StreamText(process.getInputStream());
     this.err = new StreamText(process.getErrorStream());
-    sampler.scheduleAtFixedRate(this::sample, 0, 20, TimeUnit.MILLISECONDS);
+    var unused = sampler.scheduleAtFixedRate(this::sample, 0, 20, TimeUnit.MILLISECONDS);
   }
 
   private void sample() {

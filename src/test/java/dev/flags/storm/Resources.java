@@ -110,7 +110,7 @@ record Resources(
     for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
       try {
         for (String line : Files.readAllLines(Path.of(table))) {
-          String[] f = line.trim().split("\\s+");
+          String[] f = line.trim().split("\\s+", -1);
           if (f.length > 9 && f[9].equals(socket.group(1))) {
             int state = Integer.parseInt(f[3], 16);
             return file
@@ -131,7 +131,7 @@ record Resources(
 
   /** {@code 0100007F:A0B2} as {@code 127.0.0.1:41138} (IPv4; other forms as they are). */
   private static String endpoint(String hex) {
-    String[] parts = hex.split(":");
+    String[] parts = hex.split(":", -1);
     int port = Integer.parseInt(parts[1], 16);
     if (parts[0].length() != 8) {
       return hex.substring(0, Math.min(hex.length(), 40)) + " port " + port;

@@ -124,15 +124,16 @@ class ServerGoneTest {
                       int port = server.get().port();
                       server.get().close();
                       // Down for 300 ms: the outage itself, not a wait for anything.
-                      CompletableFuture.runAsync(
-                          () -> {
-                            try {
-                              restarted.set(start(port, FIGURES.log()));
-                            } catch (IOException e) {
-                              restartFailure.set(e);
-                            }
-                          },
-                          CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
+                      var unused =
+                          CompletableFuture.runAsync(
+                              () -> {
+                                try {
+                                  restarted.set(start(port, FIGURES.log()));
+                                } catch (IOException e) {
+                                  restartFailure.set(e);
+                                }
+                              },
+                              CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
                     })));
     Path dest = root.resolve("dest");
     Resources before = Storm.baseline();

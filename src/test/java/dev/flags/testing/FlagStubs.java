@@ -11,7 +11,9 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.flags.country.Countries;
+import dev.flags.download.RunSpec;
 import dev.flags.server.FlagGif;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -32,6 +34,19 @@ public final class FlagStubs {
 
   public String baseUrl() {
     return "http://127.0.0.1:" + wireMock.getPort() + "/flags";
+  }
+
+  /**
+   * A run of {@code baseUrl} into {@code dest} with the command line's defaults, but for tests: 4
+   * requests at once, a 5 s timeout, and a 1 ms backoff so that retries cost nothing.
+   */
+  public static RunSpec.Builder spec(String baseUrl, Path dest) {
+    return RunSpec.builder()
+        .baseUrl(baseUrl)
+        .dest(dest)
+        .maxReq(4)
+        .timeoutSeconds(5)
+        .backoffSeconds(0.001);
   }
 
   /** The bytes the project's generator makes for a real country; a stable test body. */

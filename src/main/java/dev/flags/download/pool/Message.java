@@ -2,8 +2,8 @@ package dev.flags.download.pool;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import dev.flags.download.DownloadSettings;
 import dev.flags.download.FlagResult;
+import dev.flags.download.RunSpec;
 
 /**
  * What a process-pool parent and its workers say to each other: one JSON object per line, its kind
@@ -22,8 +22,9 @@ import dev.flags.download.FlagResult;
  *   <li>the parent closes the worker's stdin: the worker exits.
  * </ol>
  *
- * <p>Settings and results go over whole, by Jackson, so a field added to either reaches the other
- * side without a change here.
+ * <p>The run's description and results go over whole, by Jackson, so a field added to either
+ * reaches the other side without a change here (a result's outcome and cause are sealed types,
+ * named by their records' simple names).
  */
 public sealed interface Message {
 
@@ -46,8 +47,11 @@ public sealed interface Message {
   })
   sealed interface ToParent extends Message {}
 
-  /** The run's per-flag work; the worker opens its own HTTP client from it. */
-  record Settings(DownloadSettings settings) implements ToWorker {}
+  /**
+   * The run; the worker opens its own HTTP client from it. The deadline is wall-clock ms since the
+   * epoch (0: none), which means the same in every process.
+   */
+  record Settings(RunSpec spec, long deadlineEpochMillis) implements ToWorker {}
 
   /** Download this code, then say {@link Started} and {@link Result}. */
   record Download(String cc) implements ToWorker {}

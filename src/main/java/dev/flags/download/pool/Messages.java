@@ -4,15 +4,38 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.flags.download.FlagResult;
-import dev.flags.download.FlagStatus;
+import dev.flags.outcome.Cause;
+import dev.flags.outcome.Outcome;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** {@link Message}s to and from JSON lines, by Jackson; the same code on both sides of the pipe. */
 final class Messages {
-  // Ready has no field but its type.
-  private static final ObjectMapper JSON =
-      new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  // Ready has no field but its type, nor have some causes.
+  private static final ObjectMapper JSON = mapper();
+
+  /** Results carry sealed outcomes and causes, named by their records' simple names. */
+  private static ObjectMapper mapper() {
+    ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    mapper.registerSubtypes(records(Outcome.class).toArray(Class<?>[]::new));
+    mapper.registerSubtypes(records(Cause.class).toArray(Class<?>[]::new));
+    return mapper;
+  }
+
+  /** The records of a sealed type, through its sealed subtypes ({@code Cause.Transient}). */
+  static List<Class<?>> records(Class<?> sealed) {
+    List<Class<?>> records = new ArrayList<>();
+    for (Class<?> type : sealed.getPermittedSubclasses()) {
+      if (type.isSealed()) {
+        records.addAll(records(type));
+      } else {
+        records.add(type);
+      }
+    }
+    return records;
+  }
 
   private Messages() {}
 
@@ -44,9 +67,9 @@ final class Messages {
   }
 
   /**
-   * Jackson's first use of a type costs a few hundred ms on a cold JVM. The warm-ups pay it ahead,
-   * each for what its side will do, rather than in the first result, where it would look like a
-   * slow download: the worker before it says it is ready, the parent while its workers boot.
+   * Jackson's first use of a type is slow on a cold JVM. The warm-ups pay for it ahead, each for
+   * what its side will do, rather than in the first result, where it would look like a slow
+   * download: the worker before it says it is ready, the parent while its workers boot.
    */
   static void warmUpWorker() {
     line(new Message.Result(SAMPLE));
@@ -60,8 +83,7 @@ final class Messages {
     }
   }
 
-  private static final FlagResult SAMPLE =
-      new FlagResult("BR", FlagStatus.OK, 1, 1, 0, 0, "-", null);
+  private static final FlagResult SAMPLE = FlagResult.of("BR", Outcome.saved(1, "br.gif"));
 
   /** A line as a log or an error message shows it: control characters masked, 60 at most. */
   static String shown(String line) {

@@ -1,11 +1,9 @@
 package dev.flags.download.pool;
 
-import dev.flags.download.CompletionLoop;
 import dev.flags.download.DownloadOne;
-import dev.flags.download.DownloadSettings;
 import dev.flags.download.Downloader;
-import dev.flags.download.FlagResult;
 import dev.flags.download.ResultListener;
+import dev.flags.download.RunSpec;
 import dev.flags.download.WorkerStartup;
 import java.time.Duration;
 import java.util.List;
@@ -28,35 +26,34 @@ import java.util.List;
  * killed if it does not). If this JVM dies instead, the workers see their stdin close and do the
  * same by themselves.
  *
- * <p>Every per-flag option reaches the workers with the settings; the run's deadline is wall-clock
- * time, so each worker cuts its calls at the same moment. The parent stops waiting {@link
- * CompletionLoop#GRACE_NANOS} after the deadline, as the thread-based strategies do ({@link
- * RunDeadline}).
+ * <p>Every per-flag option reaches the workers with the run's {@link RunSpec}; the run's deadline
+ * is sent as wall-clock time, so each worker cuts its calls at the same moment. When the engine
+ * stops waiting (Ctrl-C, or the deadline's grace has passed) it interrupts the pool, which stops
+ * its workers; the engine reports the codes still out.
  */
 public final class ProcessPoolDownloader implements Downloader {
   /** The subcommand a worker JVM runs: {@code flags worker}, its only argument. */
   public static final String WORKER_COMMAND = "worker";
 
   private final DownloadOne run;
-  private final DownloadSettings settings;
+  private final RunSpec spec;
   private final List<String> command;
   private Duration startupTime = Duration.ZERO;
   private List<WorkerStartup> workerStartups = List.of();
 
   /**
    * @param run this run's per-flag work in the parent: not for downloading (the workers open their
-   *     own from {@code settings}) but for the run's clock, its deadline, its file names, and the
-   *     result of a flag that never finished
-   * @param settings the per-flag work, sent to each worker whole; {@code maxReq} workers
+   *     own from {@code spec}) but for the run's clock, its deadline and its file names
+   * @param spec the run, sent to each worker whole; {@code maxReq} workers
    */
-  public ProcessPoolDownloader(DownloadOne run, DownloadSettings settings) {
-    this(run, settings, workerCommand());
+  public ProcessPoolDownloader(DownloadOne run, RunSpec spec) {
+    this(run, spec, WorkerJvm.command(WORKER_COMMAND, spec.workRounds() > 0));
   }
 
   /** With another command for the workers; tests use it to run misbehaving ones. */
-  ProcessPoolDownloader(DownloadOne run, DownloadSettings settings, List<String> command) {
+  ProcessPoolDownloader(DownloadOne run, RunSpec spec, List<String> command) {
     this.run = run;
-    this.settings = settings;
+    this.spec = spec;
     this.command = List.copyOf(command);
   }
 
@@ -81,14 +78,14 @@ public final class ProcessPoolDownloader implements Downloader {
   }
 
   @Override
-  public List<FlagResult> downloadMany(List<String> codes, ResultListener listener)
+  public void downloadMany(List<String> codes, ResultListener listener)
       throws InterruptedException {
     if (codes.isEmpty()) {
-      return List.of();
+      return;
     }
-    Scheduler scheduler = new Scheduler(run, settings, command, codes, listener);
+    Scheduler scheduler = new Scheduler(run, spec, command, codes, listener);
     try {
-      return scheduler.run();
+      scheduler.run();
     } finally {
       scheduler.stopWorkers();
       startupTime = scheduler.startupTime();

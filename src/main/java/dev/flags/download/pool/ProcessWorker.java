@@ -1,16 +1,23 @@
 package dev.flags.download.pool;
 
 import dev.flags.download.DownloadOne;
-import dev.flags.download.DownloadSettings;
+import dev.flags.download.RunSpec;
+import dev.flags.http.RunGuard;
+import dev.flags.store.FlagStore;
+import dev.flags.work.Calibration;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 
 /**
  * The worker side of {@link ProcessPoolDownloader}: reads the settings and then codes from stdin,
@@ -29,11 +36,14 @@ public final class ProcessWorker {
   private static final String END = "";
 
   private final PrintStream out;
+  private final BiFunction<Path, BiPredicate<String, String>, FlagStore> store;
   private final BlockingQueue<String> codes = new LinkedBlockingQueue<>();
   private final BlockingQueue<Boolean> claims = new LinkedBlockingQueue<>();
 
-  private ProcessWorker(PrintStream out) {
+  private ProcessWorker(
+      PrintStream out, BiFunction<Path, BiPredicate<String, String>, FlagStore> store) {
     this.out = out;
+    this.store = store;
   }
 
   /**
@@ -41,6 +51,18 @@ public final class ProcessWorker {
    * thread takes the worker's name ({@code pid-4242}), so results and logs say which worker it was.
    */
   public static int serve(InputStream input, PrintStream output) throws IOException {
+    return serve(input, output, FlagStore::new);
+  }
+
+  /**
+   * The same, saving into the store {@code store} makes of the destination and the parent's claims
+   * (a test breaks one flag's save there).
+   */
+  static int serve(
+      InputStream input,
+      PrintStream output,
+      BiFunction<Path, BiPredicate<String, String>, FlagStore> store)
+      throws IOException {
     Thread main = Thread.currentThread();
     main.setName("pid-" + ProcessHandle.current().pid());
     BufferedReader in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
@@ -51,14 +73,24 @@ public final class ProcessWorker {
     if (!(Messages.toWorker(first).orElse(null) instanceof Message.Settings settings)) {
       throw new IOException("expected the settings, got " + Messages.shown(first));
     }
-    new ProcessWorker(output).serve(settings.settings(), in, main);
+    new ProcessWorker(output, store).serve(settings, in, main);
     return 0;
   }
 
-  private void serve(DownloadSettings settings, BufferedReader in, Thread main) {
-    try (DownloadOne downloadOne = DownloadOne.open(settings, System.nanoTime(), this::claim)) {
+  private void serve(Message.Settings settings, BufferedReader in, Thread main) {
+    RunSpec spec = settings.spec();
+    try (DownloadOne downloadOne =
+        DownloadOne.open(
+            spec,
+            guard(settings.deadlineEpochMillis()),
+            store.apply(spec.dest(), this::claim),
+            System.nanoTime())) {
       Thread.ofPlatform().daemon().name("stdin-watcher").start(() -> watch(in, downloadOne, main));
       Messages.warmUpWorker();
+      if (spec.workRounds() > 0) {
+        // As the parent's calibration did: the first flag's work then runs compiled.
+        Calibration.ofThisMachine().warmUpOnly();
+      }
       send(new Message.Ready());
       for (String cc = codes.take(); !cc.equals(END); cc = codes.take()) {
         send(new Message.Started(cc));
@@ -70,6 +102,15 @@ public final class ProcessWorker {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** The run's deadline on this JVM's clock; the parent sends it as wall-clock time. */
+  private static RunGuard guard(long deadlineEpochMillis) {
+    return deadlineEpochMillis > 0
+        ? RunGuard.until(
+            System.nanoTime()
+                + TimeUnit.MILLISECONDS.toNanos(deadlineEpochMillis - System.currentTimeMillis()))
+        : RunGuard.unlimited();
   }
 
   /** Asks the parent to reserve a file name for the flag; waits for its answer. */

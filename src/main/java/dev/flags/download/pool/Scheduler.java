@@ -1,9 +1,9 @@
 package dev.flags.download.pool;
 
 import dev.flags.download.DownloadOne;
-import dev.flags.download.DownloadSettings;
 import dev.flags.download.FlagResult;
 import dev.flags.download.ResultListener;
+import dev.flags.download.RunSpec;
 import dev.flags.download.WorkerStartup;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -15,41 +15,33 @@ import org.slf4j.LoggerFactory;
 /**
  * The scheduling loop of one pool run, on the calling thread alone: hands the next code to a free
  * worker, answers its claims, collects its result, and after every event lets the {@link
- * Supervisor} mend the pool and the {@link RunDeadline} end the run. The workers' reader threads
- * only queue events, so nothing here needs a lock.
+ * Supervisor} mend the pool. The workers' reader threads only queue events, so nothing here needs a
+ * lock. The run's end is not decided here: the engine interrupts the loop (Ctrl-C, the deadline's
+ * grace), and the pool stops its workers.
  */
 final class Scheduler {
   private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
-
-  /**
-   * How often the loop looks whether the run was cancelled ({@link DownloadOne#cancel} without an
-   * interrupt): cancelling the parent's calls does not reach the workers, stopping them does.
-   */
-  private static final long CANCEL_CHECK_MS = 50;
 
   private final DownloadOne run;
   private final Message.Settings settings;
   private final Deque<Task> pending = new ArrayDeque<>();
   private final PoolResults results;
   private final Supervisor supervisor;
-  private final RunDeadline deadline;
   private final int total;
 
   Scheduler(
       DownloadOne run,
-      DownloadSettings settings,
+      RunSpec spec,
       List<String> command,
       List<String> codes,
       ResultListener listener) {
     this.run = run;
-    this.settings = new Message.Settings(settings);
+    this.settings = new Message.Settings(spec, run.deadlineEpochMillis());
     this.total = codes.size();
     this.results = new PoolResults(listener, run.runStartNanos());
     codes.forEach(cc -> pending.add(Task.of(cc)));
-    int workers = Math.min(Math.max(1, settings.maxReq()), total);
-    this.supervisor =
-        new Supervisor(command, workers, settings, pending, results, run.runStartNanos());
-    this.deadline = new RunDeadline(run);
+    int workers = Math.min(Math.max(1, spec.maxReq()), total);
+    this.supervisor = new Supervisor(command, workers, spec, pending, results, run.runStartNanos());
   }
 
   /** Each worker's start-up (see {@link Supervisor#startups}). */
@@ -67,28 +59,23 @@ final class Scheduler {
     supervisor.stopAll();
   }
 
-  List<FlagResult> run() throws InterruptedException {
+  void run() throws InterruptedException {
     supervisor.startAll();
-    // Jackson's first use costs a few hundred ms on a cold JVM: pay it while the workers boot.
+    // Jackson's first use is slow on a cold JVM: pay for it while the workers boot.
     supervisor.send(settings);
     Messages.warmUpParent();
     supervisor.replenish();
     while (results.size() < total) {
-      WorkerHandle.Event event =
-          supervisor.nextEvent(Math.min(deadline.millisToGiveUp(), CANCEL_CHECK_MS));
+      WorkerHandle.Event event = supervisor.nextEvent();
       if (event instanceof WorkerHandle.Said said) {
         heard(said.worker(), said.line());
       } else if (event instanceof WorkerHandle.Exited exited) {
         supervisor.exited(exited.worker(), exited.exitCode());
-      } // else nothing came in time: maybe a worker is overdue, or the run over
+      } // else nothing came in time: a worker is overdue
       supervisor.stopOverdueWorkers();
-      if (deadline.over()) {
-        deadline.giveUp(supervisor.live(), pending, results);
-      }
       assignIdleWorkers();
       supervisor.replenish();
     }
-    return results.all();
   }
 
   private void heard(WorkerHandle worker, String line) {
@@ -132,7 +119,7 @@ final class Scheduler {
   }
 
   private static boolean isResultFor(FlagResult result, String cc) {
-    return result != null && cc.equals(result.cc()) && result.status() != null;
+    return result != null && cc.equals(result.cc()) && result.outcome() != null;
   }
 
   /** Gives the next pending codes to the workers that are free. */

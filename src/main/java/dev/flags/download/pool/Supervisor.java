@@ -1,6 +1,6 @@
 package dev.flags.download.pool;
 
-import dev.flags.download.DownloadSettings;
+import dev.flags.download.RunSpec;
 import dev.flags.download.WorkerStartup;
 import java.io.IOException;
 import java.time.Duration;
@@ -48,7 +48,7 @@ final class Supervisor {
   Supervisor(
       List<String> command,
       int target,
-      DownloadSettings settings,
+      RunSpec settings,
       Deque<Task> pending,
       PoolResults results,
       long runStartNanos) {
@@ -66,7 +66,7 @@ final class Supervisor {
    * included) and every wait between attempts at the longest retry wait, for the flag and, with
    * {@code --metadata}, for its metadata.json; then {@link #FROZEN_MARGIN}.
    */
-  static Duration frozenAfter(DownloadSettings settings) {
+  static Duration frozenAfter(RunSpec settings) {
     int requests = settings.metadata() ? 2 : 1;
     double seconds =
         requests
@@ -88,8 +88,9 @@ final class Supervisor {
     started.forEach(worker -> worker.send(settings));
   }
 
-  WorkerHandle.Event nextEvent(long maxMillis) throws InterruptedException {
-    return events.poll(Math.min(maxMillis, millisToNextDue()), TimeUnit.MILLISECONDS);
+  /** The next event, or null once a live worker is overdue. */
+  WorkerHandle.Event nextEvent() throws InterruptedException {
+    return events.poll(millisToNextDue(), TimeUnit.MILLISECONDS);
   }
 
   /** The live workers, oldest first. */

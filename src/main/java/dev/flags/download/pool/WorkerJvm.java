@@ -24,10 +24,27 @@ final class WorkerJvm {
    */
   static final String AOT_CACHE_PROPERTY = "flags.aot.cache";
 
+  private static final String TIERED_STOP = "-XX:TieredStopAtLevel=";
+
   private WorkerJvm() {}
+
+  /** Whether this JVM runs with C1 alone, as the launcher starts short runs. */
+  private static boolean parentHasC1Only() {
+    return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .anyMatch(arg -> arg.startsWith(TIERED_STOP) && !arg.equals(TIERED_STOP + "4"));
+  }
 
   /** {@code java [fast-start options] -cp <this classpath> dev.flags.Main worker}. */
   static List<String> command(String workerCommand) {
+    return command(workerCommand, false);
+  }
+
+  /**
+   * The same; for a run that computes ({@code --work}) with the JIT this JVM has: the parent
+   * calibrated the rounds with it, and C1 alone computes SHA-256 many times slower than C2 (which
+   * uses the CPU's SHA instructions).
+   */
+  static List<String> command(String workerCommand, boolean computes) {
     String java =
         ProcessHandle.current()
             .info()
@@ -35,7 +52,12 @@ final class WorkerJvm {
             .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     List<String> command = new ArrayList<>();
     command.add(java);
-    command.addAll(JVM_OPTIONS);
+    boolean c1Only = !computes || parentHasC1Only();
+    for (String option : JVM_OPTIONS) {
+      if (c1Only || !option.startsWith(TIERED_STOP)) {
+        command.add(option);
+      }
+    }
     String aotCache = System.getProperty(AOT_CACHE_PROPERTY);
     if (aotCache != null) {
       command.addAll(List.of("-XX:AOTCache=" + aotCache, "-Xlog:aot*=off,cds*=off"));

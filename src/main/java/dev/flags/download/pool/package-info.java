@@ -5,7 +5,7 @@
  * WorkerState}); {@link dev.flags.download.pool.Message} are the JSON lines both sides exchange;
  * {@code Supervisor} starts, replaces and stops workers and hands on the code of one that died or
  * froze within the {@code Task} budgets; {@code Scheduler} is the loop that hands codes out and
- * takes results in; {@code RunDeadline} is where the run's deadline and cancellation end the wait;
- * {@link dev.flags.download.pool.ProcessWorker} is the worker side.
+ * takes results in, until the engine interrupts it (Ctrl-C, the deadline's grace); {@link
+ * dev.flags.download.pool.ProcessWorker} is the worker side.
  */
 package dev.flags.download.pool;

@@ -52,7 +52,7 @@ record Lanes(String kind, List<String> names, Map<FlagResult, Integer> laneOf) {
     results.forEach(r -> workers.add(r.worker()));
     Map<String, Integer> laneOfWorker = new LinkedHashMap<>();
     workers.forEach(worker -> laneOfWorker.put(worker, laneOfWorker.size()));
-    Map<FlagResult, Integer> laneOf = new IdentityHashMap<>();
+    IdentityHashMap<FlagResult, Integer> laneOf = new IdentityHashMap<>();
     results.forEach(r -> laneOf.put(r, laneOfWorker.get(r.worker())));
     return new Lanes(WORKER, List.copyOf(workers), laneOf);
   }
@@ -63,7 +63,7 @@ record Lanes(String kind, List<String> names, Map<FlagResult, Integer> laneOf) {
     byStart.sort(
         Comparator.comparingLong(FlagResult::startMs).thenComparingLong(r -> r.startMs() + r.ms()));
     List<Long> slotEnds = new ArrayList<>();
-    Map<FlagResult, Integer> laneOf = new IdentityHashMap<>();
+    IdentityHashMap<FlagResult, Integer> laneOf = new IdentityHashMap<>();
     for (FlagResult r : byStart) {
       int slot = 0;
       while (slot < slotEnds.size() && slotEnds.get(slot) > r.startMs()) {

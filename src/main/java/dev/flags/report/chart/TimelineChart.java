@@ -48,9 +48,6 @@ public final class TimelineChart {
               FlagStatus.NOT_FOUND, Palette.GREY,
               FlagStatus.ERROR, Palette.VERMILLION));
 
-  /** The series after the statuses': the worker processes' start-ups. */
-  private static final int STARTUP_SERIES = FlagStatus.values().length;
-
   private static final String STARTUP = "worker start-up (launch to ready)";
   private static final Map<FlagStatus, String> NAMES =
       new EnumMap<>(
@@ -101,12 +98,20 @@ public final class TimelineChart {
       for (FlagResult r : bars) {
         int lane = lanes.of(r);
         double start = r.startMs() / 1e3;
-        double end = (r.startMs() + r.ms()) / 1e3;
+        // With --work the status colours the download; the work's phases follow (WorkSegments).
+        double end = r.work().any() ? r.work().startNanos() / 1e9 : (r.startMs() + r.ms()) / 1e3;
         series.add(lane, lane - 0.4, lane + 0.4, start, start, end);
       }
       dataset.addSeries(series);
       barsBySeries.add(bars);
     }
+    List<WorkSegments.Phase> phases = report.computes() ? WorkSegments.phases(report) : List.of();
+    for (WorkSegments.Phase phase : phases) {
+      dataset.addSeries(phase.series(report.results(), lanes));
+      barsBySeries.add(phase.bars(report.results()));
+    }
+    // The series after the statuses' and the phases': the worker processes' start-ups.
+    int startupSeries = FlagStatus.values().length + phases.size();
     // Each worker process's own start-up, shaded in its own lane: from its launch to its ready.
     List<WorkerStartup> startups =
         report.workerStartups().stream().filter(w -> lanes.names().contains(w.worker())).toList();
@@ -123,16 +128,23 @@ public final class TimelineChart {
     XYBarRenderer renderer = new XYBarRenderer();
     renderer.setUseYInterval(true);
     renderer.setShadowVisible(false);
-    renderer.setBarPainter(new TitledBars(barsBySeries, startups));
+    renderer.setBarPainter(new TitledBars(barsBySeries, phases, startups));
     // An outline keeps a 0 ms request visible and separates back-to-back requests in a lane.
     renderer.setDrawBarOutline(true);
     renderer.setDefaultOutlineStroke(new BasicStroke(0.6f));
     for (FlagStatus status : FlagStatus.values()) {
-      renderer.setSeriesPaint(status.ordinal(), COLOURS.get(status));
-      renderer.setSeriesOutlinePaint(status.ordinal(), COLOURS.get(status).darker());
+      @SuppressWarnings("EnumOrdinal") // the dataset adds one series per status, in this order
+      int series = status.ordinal();
+      renderer.setSeriesPaint(series, COLOURS.get(status));
+      renderer.setSeriesOutlinePaint(series, COLOURS.get(status).darker());
     }
-    renderer.setSeriesPaint(STARTUP_SERIES, Palette.LIGHT_YELLOW);
-    renderer.setSeriesOutlinePaint(STARTUP_SERIES, Palette.YELLOW_OUTLINE);
+    for (int i = 0; i < phases.size(); i++) {
+      int series = FlagStatus.values().length + i;
+      renderer.setSeriesPaint(series, phases.get(i).colour());
+      renderer.setSeriesOutlinePaint(series, phases.get(i).colour().darker());
+    }
+    renderer.setSeriesPaint(startupSeries, Palette.LIGHT_YELLOW);
+    renderer.setSeriesOutlinePaint(startupSeries, Palette.YELLOW_OUTLINE);
 
     SymbolAxis workers = new SymbolAxis(lanes.axisLabel(), lanes.names().toArray(String[]::new));
     workers.setInverted(true); // first worker on top
@@ -156,8 +168,12 @@ public final class TimelineChart {
                 + report.baseUrl()
                 + ", started "
                 + report.startedAt().truncatedTo(ChronoUnit.MILLIS)
-                + "; one bar per request, one lane per "
-                + lanes.kind(),
+                + (report.computes()
+                    ? "; one bar per flag: download, then "
+                        + (report.gil() ? "waiting for its process's GIL, then " : "")
+                        + "computing; one lane per "
+                        + lanes.kind()
+                    : "; one bar per request, one lane per " + lanes.kind()),
             Palette.SUBTITLE_FONT));
     chart.getLegend().setPosition(RectangleEdge.BOTTOM);
     chart.getLegend().setItemFont(Palette.SUBTITLE_FONT);
@@ -172,10 +188,19 @@ public final class TimelineChart {
   private static final class TitledBars implements XYBarPainter {
     private final XYBarPainter flat = new StandardXYBarPainter();
     private final List<List<FlagResult>> bars;
+    private final List<WorkSegments.Phase> phases;
     private final List<WorkerStartup> startups;
 
-    TitledBars(List<List<FlagResult>> bars, List<WorkerStartup> startups) {
+    /**
+     * {@code bars}: the results of each series; the statuses' series, then the phases', then the
+     * worker start-ups' ({@code startups}).
+     */
+    TitledBars(
+        List<List<FlagResult>> bars,
+        List<WorkSegments.Phase> phases,
+        List<WorkerStartup> startups) {
       this.bars = bars;
+      this.phases = phases;
       this.startups = startups;
     }
 
@@ -191,7 +216,8 @@ public final class TimelineChart {
         flat.paintBar(g2, renderer, row, column, bar, base);
         return;
       }
-      if (row == STARTUP_SERIES) {
+      int phase = row - FlagStatus.values().length;
+      if (phase >= phases.size()) {
         WorkerStartup w = startups.get(column);
         g2.setRenderingHint(
             SVGHints.KEY_BEGIN_GROUP, Map.of("class", "startup", "data-worker", w.worker()));
@@ -200,13 +226,15 @@ public final class TimelineChart {
             w.worker() + " start-up: " + (w.readyMs() - w.startMs()) + " ms");
       } else {
         FlagResult r = bars.get(row).get(column);
+        String kind = phase < 0 ? "request" : phases.get(phase).cssClass();
         g2.setRenderingHint(
             SVGHints.KEY_BEGIN_GROUP,
-            Map.of("class", "request", "data-worker", r.worker(), "data-cc", r.cc()));
-        g2.setRenderingHint(SVGHints.KEY_ELEMENT_TITLE, describe(r));
+            Map.of("class", kind, "data-worker", r.worker(), "data-cc", r.cc()));
+        g2.setRenderingHint(
+            SVGHints.KEY_ELEMENT_TITLE, phase < 0 ? describe(r) : phases.get(phase).describe(r));
       }
       flat.paintBar(g2, renderer, row, column, bar, base);
-      g2.setRenderingHint(SVGHints.KEY_END_GROUP, Boolean.TRUE);
+      g2.setRenderingHint(SVGHints.KEY_END_GROUP, true);
     }
 
     @Override

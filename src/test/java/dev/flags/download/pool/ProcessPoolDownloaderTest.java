@@ -8,9 +8,10 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.flags.download.DownloadOne;
-import dev.flags.download.DownloadSettings;
 import dev.flags.download.FlagResult;
 import dev.flags.download.FlagStatus;
+import dev.flags.download.Mode;
+import dev.flags.download.RunSpec;
 import dev.flags.testing.FlagStubs;
 import dev.flags.testing.Processes;
 import java.nio.file.Path;
@@ -48,9 +49,16 @@ class ProcessPoolDownloaderTest {
   private DownloadOne parent;
 
   private ProcessPoolDownloader pool(int workers, List<String> command) {
-    DownloadSettings settings = new DownloadSettings(stubs.baseUrl(), dest.toString(), workers, 20);
-    parent = DownloadOne.open(settings, System.nanoTime());
-    return new ProcessPoolDownloader(parent, settings, command);
+    RunSpec spec =
+        RunSpec.builder()
+            .mode(Mode.PROCESSES)
+            .baseUrl(stubs.baseUrl())
+            .dest(dest)
+            .maxReq(workers)
+            .timeoutSeconds(20)
+            .build();
+    parent = DownloadOne.open(spec);
+    return new ProcessPoolDownloader(parent, spec, command);
   }
 
   /** The first request for {@code cc} gets {@code first}; every later one gets its GIF. */
@@ -75,7 +83,11 @@ class ProcessPoolDownloaderTest {
   /** Runs the pool on another thread, so the test can act while downloads are in flight. */
   private FutureTask<List<FlagResult>> start(ProcessPoolDownloader pool, String... codes) {
     FutureTask<List<FlagResult>> run =
-        new FutureTask<>(() -> pool.downloadMany(List.of(codes), heard::add));
+        new FutureTask<>(
+            () -> {
+              pool.downloadMany(List.of(codes), heard::add);
+              return List.copyOf(heard);
+            });
     caller = Thread.ofPlatform().name("test-caller").start(run);
     return run;
   }
@@ -169,12 +181,21 @@ class ProcessPoolDownloaderTest {
   void aFrozenWorkerIsStoppedAndItsCodeRetriedOnAnotherWorker() throws Exception {
     // 1 s per attempt, no retry: a healthy worker answers within 1 s, so after 1 s + the margin a
     // silent one is taken for frozen.
-    DownloadSettings settings =
-        new DownloadSettings(
-            stubs.baseUrl(), dest.toString(), 1, 1, 0, 0.001, 1, 0, 1 << 20, false, false, false);
+    RunSpec settings =
+        RunSpec.builder()
+            .mode(Mode.PROCESSES)
+            .baseUrl(stubs.baseUrl())
+            .dest(dest)
+            .maxReq(1)
+            .timeoutSeconds(1)
+            .retries(0)
+            .backoffSeconds(0.001)
+            .maxRetryWaitSeconds(1)
+            .maxBytes(1 << 20)
+            .build();
     assertThat(Supervisor.frozenAfter(settings))
         .isEqualTo(Duration.ofSeconds(1).plus(Supervisor.FROZEN_MARGIN));
-    parent = DownloadOne.open(settings, System.nanoTime());
+    parent = DownloadOne.open(settings);
     ProcessPoolDownloader pool =
         new ProcessPoolDownloader(parent, settings, ProcessPoolDownloader.workerCommand());
     // BR's first answer would come late: the worker is frozen while it waits.
@@ -222,9 +243,9 @@ class ProcessPoolDownloaderTest {
 
   @Test
   void aWorkerAnsweringGarbageFailsThatCodeNotTheRun() throws Exception {
-    List<FlagResult> results =
-        pool(2, workersRunning(GarbageWorker.class.getName()))
-            .downloadMany(List.of("AR", "BR", "CN"), heard::add);
+    pool(2, workersRunning(GarbageWorker.class.getName()))
+        .downloadMany(List.of("AR", "BR", "CN"), heard::add);
+    List<FlagResult> results = heard;
 
     assertThat(results).hasSize(3);
     assertThat(results)
@@ -237,9 +258,9 @@ class ProcessPoolDownloaderTest {
 
   @Test
   void workersThatCannotStartFailTheCodesInsteadOfHanging() throws Exception {
-    List<FlagResult> results =
-        pool(2, workersRunning("dev.flags.NoSuchMainClass"))
-            .downloadMany(List.of("AR", "BR"), heard::add);
+    pool(2, workersRunning("dev.flags.NoSuchMainClass"))
+        .downloadMany(List.of("AR", "BR"), heard::add);
+    List<FlagResult> results = heard;
 
     assertThat(results)
         .extracting(FlagResult::error)

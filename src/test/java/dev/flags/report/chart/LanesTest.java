@@ -3,14 +3,21 @@ package dev.flags.report.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flags.download.FlagResult;
-import dev.flags.download.FlagStatus;
+import dev.flags.outcome.Outcome;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Which lane each request is drawn in. */
 class LanesTest {
   private static FlagResult call(String cc, long startMs, long ms) {
-    return new FlagResult(cc, FlagStatus.OK, 100, 1, startMs, ms, "async-1", null);
+    return ok(cc, 100, startMs, ms, "async-1");
+  }
+
+  private static FlagResult ok(String cc, long bytes, long startMs, long ms, String worker) {
+    return FlagResult.of(cc, Outcome.saved(bytes, cc + ".gif"))
+        .withAttempts(1)
+        .withTime(startMs, ms)
+        .withWorker(worker);
   }
 
   @Test
@@ -31,9 +38,9 @@ class LanesTest {
 
   @Test
   void workersAreLanesInNaturalOrder() {
-    FlagResult two = new FlagResult("AA", FlagStatus.OK, 1, 1, 0, 5, "pool-2", null);
-    FlagResult ten = new FlagResult("BB", FlagStatus.OK, 1, 1, 0, 5, "pool-10", null);
-    FlagResult twoAgain = new FlagResult("CC", FlagStatus.OK, 1, 1, 5, 5, "pool-2", null);
+    FlagResult two = ok("AA", 1, 0, 5, "pool-2");
+    FlagResult ten = ok("BB", 1, 0, 5, "pool-10");
+    FlagResult twoAgain = ok("CC", 1, 5, 5, "pool-2");
 
     Lanes lanes = Lanes.byWorker(List.of(ten, two, twoAgain));
 

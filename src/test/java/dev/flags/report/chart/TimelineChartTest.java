@@ -88,6 +88,27 @@ class TimelineChartTest {
   }
 
   @Test
+  void withWorkEachFlagsBarGoesOnWithItsWaitForTheLockAndItsComputing() throws Exception {
+    Path gil = dir.resolve("gil.svg");
+    Path noGil = dir.resolve("nogil.svg");
+    String dest = dir.resolve("d").toString();
+    Run run =
+        flags("-m", "3", "-l", "6", "-d", dest, "--work", "5", "--gil", "--timeline", "" + gil);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    run = flags("-m", "3", "-l", "6", "-d", dest, "--work", "5", "--timeline", noGil.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+
+    String withLock = Files.readString(gil);
+    assertThat(withLock.split("class='request'", -1)).hasSize(7);
+    assertThat(withLock.split("class='compute'", -1)).hasSize(7);
+    assertThat(withLock).containsPattern("<title>[A-Z]{2} computing: [\\d.]+ s from ");
+    assertThat(withLock).contains("waiting for the GIL (");
+    String without = Files.readString(noGil);
+    assertThat(without.split("class='compute'", -1)).hasSize(7);
+    assertThat(without).doesNotContain("class='lock-wait'", "waiting for the GIL");
+  }
+
+  @Test
   void sequentialHasOneLane() throws Exception {
     Path svg = dir.resolve("seq.svg");
     Run run =

@@ -1,0 +1,265 @@
+package dev.flags.download;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One immutable description of a run: what to download, from where, into where, how (the mode and
+ * its concurrency) and by which rules (timeouts, retries, deadline, limits, what to do with flags
+ * already saved). Built by name with {@link #builder}; a process pool sends it whole to its workers
+ * as JSON, so a new per-flag option added here reaches every mode.
+ *
+ * @param mode the concurrency strategy
+ * @param codes the upper-case country codes, in the order they are submitted
+ * @param serverLabel what the report calls the server: EMBEDDED, LOCAL, ... or CUSTOM
+ * @param baseUrl where flags are fetched from ({@code http://127.0.0.1:8000/flags})
+ * @param dest the folder flags are saved in, made absolute
+ * @param maxReq how many requests may run at once (for processes: how many worker JVMs)
+ * @param timeoutSeconds per request attempt: connect, each read, and the whole attempt
+ * @param retries how many times a transient failure is tried again
+ * @param backoffSeconds the wait before the first retry (doubling after, with jitter)
+ * @param maxRetryWaitSeconds the longest wait before a retry, Retry-After included
+ * @param deadlineSeconds the time limit of the whole run, counted from its start; 0 for none
+ * @param maxBytes the largest body accepted; reading stops once it is exceeded
+ * @param skipExisting a flag already saved in {@code dest} is not requested again
+ * @param update a flag already saved is requested with If-Modified-Since (its file's time)
+ * @param metadata also fetch {@code metadata.json} and save as {@code Country_Name.gif}
+ * @param workRounds CPU work per flag after its download ({@code --work}): rounds of {@link
+ *     dev.flags.work.CpuWork} the parent calibrated once; 0: none
+ * @param gil whether each process has a lock its flags hold while they compute ({@code --gil})
+ */
+public record RunSpec(
+    Mode mode,
+    List<String> codes,
+    String serverLabel,
+    String baseUrl,
+    Path dest,
+    int maxReq,
+    double timeoutSeconds,
+    int retries,
+    double backoffSeconds,
+    double maxRetryWaitSeconds,
+    double deadlineSeconds,
+    long maxBytes,
+    boolean skipExisting,
+    boolean update,
+    boolean metadata,
+    long workRounds,
+    boolean gil) {
+
+  public static final double DEFAULT_TIMEOUT_SECONDS = 10;
+  public static final int DEFAULT_RETRIES = 2;
+  public static final double DEFAULT_BACKOFF_SECONDS = 0.2;
+  public static final double DEFAULT_MAX_RETRY_WAIT_SECONDS = 10;
+  public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
+
+  public RunSpec {
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(baseUrl, "baseUrl");
+    dest = dest.toAbsolutePath(); // the same folder for worker processes, whatever their cwd
+    codes = List.copyOf(codes);
+    if (workRounds < 0) {
+      throw new IllegalArgumentException("workRounds must be at least 0, not " + workRounds);
+    }
+  }
+
+  /** The command line's defaults: threads at their default concurrency, no codes yet. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this description, to change some of it. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  public Duration timeout() {
+    return seconds(timeoutSeconds);
+  }
+
+  public Duration backoff() {
+    return seconds(backoffSeconds);
+  }
+
+  public Duration maxRetryWait() {
+    return seconds(maxRetryWaitSeconds);
+  }
+
+  public boolean hasDeadline() {
+    return deadlineSeconds > 0;
+  }
+
+  public Duration deadline() {
+    return seconds(deadlineSeconds);
+  }
+
+  /** The concurrency the run really uses: the mode's, and never more than there are codes. */
+  public int concurrency() {
+    return Math.min(mode.effectiveMaxReq(maxReq), codes.size());
+  }
+
+  private static Duration seconds(double seconds) {
+    return Duration.ofNanos((long) (seconds * 1e9));
+  }
+
+  /** Builds a {@link RunSpec} field by field; unset fields keep the command line's defaults. */
+  public static final class Builder {
+    private Mode mode = Mode.THREADS;
+    private List<String> codes = List.of();
+    private String serverLabel = "CUSTOM";
+    private String baseUrl;
+    private Path dest = Path.of("downloads");
+    private Integer maxReq;
+    private double timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
+    private int retries = DEFAULT_RETRIES;
+    private double backoffSeconds = DEFAULT_BACKOFF_SECONDS;
+    private double maxRetryWaitSeconds = DEFAULT_MAX_RETRY_WAIT_SECONDS;
+    private double deadlineSeconds;
+    private long maxBytes = DEFAULT_MAX_BYTES;
+    private boolean skipExisting;
+    private boolean update;
+    private boolean metadata;
+    private long workRounds;
+    private boolean gil;
+
+    private Builder() {}
+
+    private Builder(RunSpec spec) {
+      mode = spec.mode;
+      codes = spec.codes;
+      serverLabel = spec.serverLabel;
+      baseUrl = spec.baseUrl;
+      dest = spec.dest;
+      maxReq = spec.maxReq;
+      timeoutSeconds = spec.timeoutSeconds;
+      retries = spec.retries;
+      backoffSeconds = spec.backoffSeconds;
+      maxRetryWaitSeconds = spec.maxRetryWaitSeconds;
+      deadlineSeconds = spec.deadlineSeconds;
+      maxBytes = spec.maxBytes;
+      skipExisting = spec.skipExisting;
+      update = spec.update;
+      metadata = spec.metadata;
+      workRounds = spec.workRounds;
+      gil = spec.gil;
+    }
+
+    public Builder mode(Mode value) {
+      mode = value;
+      return this;
+    }
+
+    public Builder codes(List<String> value) {
+      codes = value;
+      return this;
+    }
+
+    public Builder server(String label, String url) {
+      serverLabel = label;
+      baseUrl = url;
+      return this;
+    }
+
+    /** A server given by URL: the report calls it CUSTOM. */
+    public Builder baseUrl(String url) {
+      return server("CUSTOM", url);
+    }
+
+    public Builder dest(Path value) {
+      dest = value;
+      return this;
+    }
+
+    /** Unset: the mode's default. */
+    public Builder maxReq(int value) {
+      maxReq = value;
+      return this;
+    }
+
+    public Builder timeout(Duration value) {
+      timeoutSeconds = value.toNanos() / 1e9;
+      return this;
+    }
+
+    public Builder timeoutSeconds(double value) {
+      timeoutSeconds = value;
+      return this;
+    }
+
+    public Builder retries(int value) {
+      retries = value;
+      return this;
+    }
+
+    public Builder backoffSeconds(double value) {
+      backoffSeconds = value;
+      return this;
+    }
+
+    public Builder maxRetryWaitSeconds(double value) {
+      maxRetryWaitSeconds = value;
+      return this;
+    }
+
+    /** 0: no deadline. */
+    public Builder deadlineSeconds(double value) {
+      deadlineSeconds = value;
+      return this;
+    }
+
+    public Builder maxBytes(long value) {
+      maxBytes = value;
+      return this;
+    }
+
+    public Builder skipExisting(boolean value) {
+      skipExisting = value;
+      return this;
+    }
+
+    public Builder update(boolean value) {
+      update = value;
+      return this;
+    }
+
+    public Builder metadata(boolean value) {
+      metadata = value;
+      return this;
+    }
+
+    /** The rounds of CPU work each flag does after its download; 0: none. */
+    public Builder workRounds(long value) {
+      workRounds = value;
+      return this;
+    }
+
+    /** Whether flags hold a per-process lock while they compute. */
+    public Builder gil(boolean value) {
+      gil = value;
+      return this;
+    }
+
+    public RunSpec build() {
+      return new RunSpec(
+          mode,
+          codes,
+          serverLabel,
+          baseUrl,
+          dest,
+          maxReq != null ? maxReq : mode.defaultMaxReq(),
+          timeoutSeconds,
+          retries,
+          backoffSeconds,
+          maxRetryWaitSeconds,
+          deadlineSeconds,
+          maxBytes,
+          skipExisting,
+          update,
+          metadata,
+          workRounds,
+          gil);
+    }
+  }
+}

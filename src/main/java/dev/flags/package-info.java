@@ -1,0 +1,34 @@
+/**
+ * {@code flags}: the entry point ({@link dev.flags.Main}) and the AOT cache's training run ({@link
+ * dev.flags.AotTraining}).
+ *
+ * <h2>Start-up</h2>
+ *
+ * A default run lasts a fraction of a second, so the JVM's start-up is a large part of what a user
+ * waits for. What the code does about it, each in one place, is listed here once; elsewhere a
+ * comment says only which lever it is. The figures behind these choices are in the README
+ * ("Start-up") and the project notes, measured with {@code bench/compare}, not here.
+ *
+ * <ul>
+ *   <li><b>The AOT cache</b> ({@link dev.flags.AotTraining}): {@code mvn package} trains a JDK AOT
+ *       cache (loaded and linked classes) on real downloads in every mode; the launcher and the
+ *       process-pool workers start with it.
+ *   <li><b>Fast paths in {@link dev.flags.Main}</b>: {@code --version} prints without building the
+ *       command model, and a process-pool worker ({@code flags worker}) runs without picocli. Main
+ *       also guesses from the arguments whether the command will download, and if so starts
+ *       OkHttp's one-time set-up on a background thread while picocli parses; the guess only
+ *       decides a warm-up, never what runs.
+ *   <li><b>Stand-in subcommands</b> ({@code cli.Subcommand}): a subcommand's model is built only
+ *       when the command line names it; {@code --help} lists stand-ins holding only the name and
+ *       header.
+ *   <li><b>Holders made on first use</b>: Jackson's mappers and factories, Logback, the progress
+ *       bar and the chart classes are loaded only by a run that needs them (a nested {@code Json},
+ *       {@code Csv} or {@code Log} class, or a class of its own).
+ *   <li><b>No TLS for a plain-http server</b> ({@code http.TlsSibling}): the trust store and an
+ *       SSLContext are set up only if a server redirects to https.
+ *   <li><b>Workers</b> ({@code download.ProcessPoolDownloader}): C1 only and the serial GC, the
+ *       parent's AOT cache, and Jackson warmed up on both sides of the pipe before the first flag,
+ *       so that its first use does not look like a slow download.
+ * </ul>
+ */
+package dev.flags;

@@ -1,0 +1,72 @@
+package dev.flags.work;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class CpuWorkTest {
+  private static final byte[] FLAG = "GIF89a a flag's bytes".getBytes(StandardCharsets.US_ASCII);
+
+  @Test
+  void theRoundsAreHashesOfTheLastDigestAfterOneOfTheBytes() throws Exception {
+    MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+    byte[] expected = sha256.digest(FLAG);
+    for (int i = 0; i < 3; i++) {
+      expected = sha256.digest(expected);
+    }
+
+    assertThat(CpuWork.ofRounds(3).digest(FLAG)).isEqualTo(HexFormat.of().formatHex(expected));
+  }
+
+  @Test
+  void theSameBytesAndRoundsGiveTheSameDigestOnAnyThread() throws Exception {
+    CpuWork work = CpuWork.ofRounds(5_000);
+    String here = work.digest(FLAG);
+    String elsewhere = CompletableFuture.supplyAsync(() -> work.digest(FLAG)).get();
+    String onVirtual =
+        CompletableFuture.supplyAsync(() -> work.digest(FLAG), r -> Thread.ofVirtual().start(r))
+            .get();
+
+    assertThat(here).hasSize(64).isEqualTo(elsewhere).isEqualTo(onVirtual);
+  }
+
+  @Test
+  void otherRoundsOrOtherBytesGiveAnotherDigest() {
+    String digest = CpuWork.ofRounds(100).digest(FLAG);
+
+    assertThat(CpuWork.ofRounds(101).digest(FLAG)).isNotEqualTo(digest);
+    assertThat(CpuWork.ofRounds(100).digest("GIF89a another".getBytes(StandardCharsets.US_ASCII)))
+        .isNotEqualTo(digest);
+  }
+
+  @Test
+  void everyRoundAskedForIsDone() {
+    CpuWork.Result result = CpuWork.ofRounds(10_000).apply(FLAG, () -> false);
+
+    assertThat(result.rounds()).isEqualTo(10_000);
+    assertThat(result.digest()).isEqualTo(CpuWork.ofRounds(10_000).digest(FLAG));
+  }
+
+  @Test
+  void aStopCutsTheWorkShortAndSaysHowFarItGot() {
+    AtomicInteger checks = new AtomicInteger();
+    CpuWork.Result result =
+        CpuWork.ofRounds(1_000_000).apply(FLAG, () -> checks.incrementAndGet() > 3);
+
+    assertThat(result.rounds()).isEqualTo(3 * 1024);
+    assertThat(result.digest()).isEqualTo(CpuWork.ofRounds(3 * 1024).digest(FLAG));
+  }
+
+  @Test
+  void noWorkIsNone() {
+    assertThat(CpuWork.NONE.any()).isFalse();
+    assertThat(CpuWork.ofRounds(1).any()).isTrue();
+    assertThatThrownBy(() -> CpuWork.ofRounds(-1)).isInstanceOf(IllegalArgumentException.class);
+  }
+}
