@@ -39,6 +39,8 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
+    // "[OPTIONS]": the full synopsis breaks option syntax such as --modes=MODE[,MODE...].
+    abbreviateSynopsis = true,
     header = BenchCommand.HEADER,
     description = {
       "Downloads the same flags with each mode and concurrency, one warm-up run and then --runs"
@@ -53,20 +55,20 @@ import picocli.CommandLine.Spec;
       "0:every measured run saved every flag (or found it absent: 404)",
       "1:some flag failed in a measured run (the errors column says where)",
       "2:bad command line; nothing was run",
-      "23:the figures could not be written to stdout (a full disk, a closed stdout)"
+      "23:the figures could not be written to stdout (full disk, closed stdout)"
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  flags bench                                  every mode, all 194 flags, 100 ms delay",
+      "  flags bench                                 every mode, 194 flags, 100 ms each",
       "  flags bench --modes sequential,threads --runs 3 --chart bench.png",
       "  flags bench --modes threads -m 1,4,16,64 -l 50 --format csv",
       "  flags bench -s http://127.0.0.1:8080/flags  against your own server",
-      "  flags bench -l 20 --work 50 --gil both       CPU-bound: each mode without and with a GIL"
+      "  flags bench -l 20 --work 50 --gil both      CPU-bound, without and with a GIL"
     })
 public final class BenchCommand implements Callable<Integer> {
   /** The line {@code flags --help} lists it with (read there without building this model). */
   static final String HEADER =
-      "Times each mode and concurrency over several runs: a table, JSON or CSV, a chart.";
+      "Times each mode and concurrency over several runs: a table, JSON, CSV, a chart.";
 
   /** The embedded server's delay when none is given: enough for waits to dominate. */
   static final int DEFAULT_DELAY_MS = 100;
@@ -254,12 +256,16 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private static void drawChart(BenchReport report, Path path) {
+  /** Says where the chart went on stderr: stdout may be a machine format. */
+  private void drawChart(BenchReport report, Path path) {
     try {
       BenchChart.write(report, path);
     } catch (IOException e) {
-      throw new FlagsException(ExitCodes.ERRORS, "cannot write chart " + path + ": " + e);
+      throw new FlagsException(
+          ExitCodes.ERRORS, "cannot write chart " + path + ": " + IoWords.of(e));
     }
+    spec.commandLine().getErr().println("chart written to " + path);
+    spec.commandLine().getErr().flush();
   }
 
   private ParameterException usage(String message) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,21 +32,17 @@ public final class CodeOptions {
       })
   private List<String> args = new ArrayList<>();
 
-  @ArgGroup(exclusive = true, multiplicity = "0..1")
-  private Universe universe;
+  // Two plain options, not an exclusive ArgGroup: picocli's message for a group ("Error: --all,
+  // --every are mutually exclusive (specify only one)") is not in the form of the others.
+  @Option(
+      names = {"-a", "--all"},
+      description = "All 194 countries with a flag.")
+  private boolean all;
 
-  /** -a and -e exclude each other. */
-  static final class Universe {
-    @Option(
-        names = {"-a", "--all"},
-        description = "All 194 countries with a flag.")
-    boolean all;
-
-    @Option(
-        names = {"-e", "--every"},
-        description = "Every code from AA to ZZ (676; most answer 404).")
-    boolean every;
-  }
+  @Option(
+      names = {"-e", "--every"},
+      description = "Every code from AA to ZZ (676; most answer 404).")
+  private boolean every;
 
   @Option(
       names = {"-l", "--limit"},
@@ -80,13 +75,16 @@ public final class CodeOptions {
     if (limit != null && limit < 1) {
       throw usage("--limit must be at least 1, not " + limit);
     }
-    if (universe != null && !args.isEmpty()) {
-      throw usage("give codes or " + (universe.all ? "--all" : "--every") + ", not both");
+    if (all && every) {
+      throw usage("give --all or --every, not both");
+    }
+    if ((all || every) && !args.isEmpty()) {
+      throw usage("give codes or " + (all ? "--all" : "--every") + ", not both");
     }
     TreeSet<String> codes = new TreeSet<>();
-    if (universe != null && universe.every) {
+    if (every) {
       codes.addAll(Countries.everyCode());
-    } else if (universe != null && universe.all) {
+    } else if (all) {
       codes.addAll(Countries.allCodes());
     } else if (!args.isEmpty()) {
       for (String arg : args) {

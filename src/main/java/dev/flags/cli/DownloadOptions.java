@@ -57,6 +57,7 @@ public final class DownloadOptions {
       names = "--timeout",
       paramLabel = "SECONDS",
       defaultValue = "10",
+      converter = Numbers.Seconds.class,
       description =
           "Per-request timeout: connect, each read and the whole request, body included; each"
               + " retry gets its own (default: ${DEFAULT-VALUE}).")
@@ -82,14 +83,14 @@ public final class DownloadOptions {
   }
 
   public Duration timeout() {
-    if (!(timeoutSeconds > 0) || timeoutSeconds > 86_400) {
-      throw usage("--timeout must be more than 0 and at most 86400 seconds, not " + timeoutSeconds);
-    }
     return Duration.ofNanos((long) (timeoutSeconds * 1e9));
   }
 
   /** The destination folder, created if missing; a usage error if it cannot be written. */
   public Path destination() {
+    if (dest.isEmpty()) {
+      throw usage("--dest: expected a folder, such as downloads, got ''");
+    }
     Path dir;
     try {
       dir = Path.of(dest);
@@ -102,7 +103,7 @@ public final class DownloadOptions {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw usage("cannot create destination " + dir + ": " + e.getClass().getSimpleName());
+      throw usage("cannot create destination " + dir + ": " + IoWords.of(e));
     }
     // Files.isWritable asks access(2), which says yes to root even on a read-only filesystem:
     // creating a file is the only sure test. (Not createTempFile: its SecureRandom costs start-up.)

@@ -31,7 +31,7 @@ public final class EmbeddedServerOptions {
       paramLabel = "P",
       converter = ChaosArgs.ProbabilityConverter.class,
       description =
-          "EMBEDDED server: answer this share of requests (0..1) with 418 I'm a teapot"
+          "EMBEDDED server: answer this share of requests, from 0 to 1, with 418 I'm a teapot"
               + " (the book's ERROR server: 0.25).")
   private Double errorRate;
 

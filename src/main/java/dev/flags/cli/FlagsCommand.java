@@ -42,6 +42,9 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
+    // "[OPTIONS]": the full synopsis breaks option syntax such as
+    // --server-fault=NAME:P[,NAME:P...].
+    abbreviateSynopsis = true,
     description = {
       "Downloads country flags over HTTP, sequentially or concurrently, and reports how long it"
           + " took: the Fluent Python \"web downloads in three styles\" example on the JVM.",
@@ -52,7 +55,7 @@ import picocli.CommandLine.Spec;
       "0:every flag was saved or is known not to exist (404)",
       "1:at least one flag failed (an error, or unfinished at --deadline)",
       "2:bad command line; nothing was downloaded",
-      "23:the report could not be written to stdout (a full disk, a closed stdout)",
+      "23:the report could not be written to stdout (full disk, closed stdout)",
       "130:interrupted by Ctrl-C (SIGINT); the partial report is printed",
       "143:terminated by SIGTERM; the partial report is printed"
     },
@@ -132,6 +135,7 @@ public final class FlagsCommand implements Callable<Integer> {
           new Subcommand("serve", ServeCommand.HEADER, ServeCommand::new),
           new Subcommand("report", ReportCommand.HEADER, ReportCommand::new),
           new Subcommand(CompletionCommand.NAME, CompletionCommand.HEADER, CompletionCommand::new),
+          Subcommand.help(),
           new Subcommand(WorkerCommand.NAME, null, WorkerCommand::new));
 
   /**
@@ -156,7 +160,8 @@ public final class FlagsCommand implements Callable<Integer> {
    */
   private static void addSubcommands(CommandLine cli, String[] args) {
     List<String> named = List.of(args);
-    boolean help = named.contains("-h") || named.contains("--help");
+    boolean help =
+        named.contains("-h") || named.contains("--help") || named.contains(Subcommand.HELP);
     for (Subcommand subcommand : SUBCOMMANDS) {
       if (named.contains(subcommand.name())) {
         cli.addSubcommand(subcommand.name(), subcommand.command().get());
@@ -173,22 +178,9 @@ public final class FlagsCommand implements Callable<Integer> {
     addSubcommands(cli, args);
     cli.setOut(out);
     cli.setErr(err);
-    cli.setParameterExceptionHandler(
-        (e, argv) -> {
-          // One line: what is wrong, and where to read more. picocli's messages quote the
-          // argument as typed, line breaks included.
-          String name = e.getCommandLine().getCommandSpec().qualifiedName();
-          e.getCommandLine()
-              .getErr()
-              .println(
-                  "flags: "
-                      + CodeOptions.oneLine(String.valueOf(e.getMessage()))
-                      + " (see '"
-                      + name
-                      + " --help')");
-          e.getCommandLine().getErr().flush();
-          return ExitCodes.USAGE;
-        });
+    cli.setParameterExceptionHandler(new UsageErrors());
+    cli.setExecutionStrategy(UsageErrors::execute);
+    Numbers.register(cli);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof FlagsException failure) {
@@ -309,12 +301,20 @@ public final class FlagsCommand implements Callable<Integer> {
     }
   }
 
-  /** The charting classes are loaded only when this runs: a plain run does not pay for them. */
-  private static void drawTimeline(RunReport report, Path path) {
+  /**
+   * The charting classes are loaded only when this runs: a plain run does not pay for them. Says
+   * where the picture went on stderr (not with -q): stdout may be a machine format.
+   */
+  private void drawTimeline(RunReport report, Path path) {
     try {
       TimelineChart.write(report, path);
     } catch (IOException e) {
-      throw new FlagsException(ExitCodes.ERRORS, "cannot write timeline " + path + ": " + e);
+      throw new FlagsException(
+          ExitCodes.ERRORS, "cannot write timeline " + path + ": " + IoWords.of(e));
+    }
+    if (!outputOptions.quiet()) {
+      spec.commandLine().getErr().println("timeline written to " + path);
+      spec.commandLine().getErr().flush();
     }
   }
 

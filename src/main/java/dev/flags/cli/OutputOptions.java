@@ -63,8 +63,8 @@ public final class OutputOptions {
       names = "--timeline",
       paramLabel = "FILE",
       description =
-          "Also draw the run as a Gantt chart into FILE (.svg, .png or .html): one lane per"
-              + " worker, one bar per request, coloured by status.")
+          "Also draw the run as a Gantt chart into FILE, an SVG, PNG or HTML file by its"
+              + " extension: one lane per worker, one bar per request, coloured by status.")
   private String timeline;
 
   @Option(

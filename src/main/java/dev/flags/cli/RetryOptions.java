@@ -8,8 +8,6 @@ import picocli.CommandLine.Spec;
 
 /** When to give up: retries and their waits, the run's deadline, the largest body accepted. */
 public final class RetryOptions {
-  private static final double MAX_SECONDS = 86_400;
-
   @Spec(Spec.Target.MIXEE)
   private CommandSpec spec;
 
@@ -28,6 +26,7 @@ public final class RetryOptions {
       names = "--backoff",
       paramLabel = "SECONDS",
       defaultValue = "" + RunSpec.DEFAULT_BACKOFF_SECONDS,
+      converter = Numbers.SecondsOrZero.class,
       description =
           "Wait before the first retry, doubled for each next one; each wait is a random 50-100%%"
               + " of that (default: ${DEFAULT-VALUE}).")
@@ -37,6 +36,7 @@ public final class RetryOptions {
       names = "--max-retry-wait",
       paramLabel = "SECONDS",
       defaultValue = "" + (int) RunSpec.DEFAULT_MAX_RETRY_WAIT_SECONDS,
+      converter = Numbers.SecondsOrZero.class,
       description =
           "Longest wait before a retry. A server's Retry-After is honoured up to this"
               + " (default: ${DEFAULT-VALUE}).")
@@ -45,6 +45,7 @@ public final class RetryOptions {
   @Option(
       names = "--deadline",
       paramLabel = "SECONDS",
+      converter = Numbers.Seconds.class,
       description =
           "Time limit for the whole run: what is unfinished then is an error \"deadline\", and"
               + " each request's timeout is cut to the time left (default: none).")
@@ -68,16 +69,16 @@ public final class RetryOptions {
   }
 
   public double backoffSeconds() {
-    return seconds("--backoff", backoff, true);
+    return backoff;
   }
 
   public double maxRetryWaitSeconds() {
-    return seconds("--max-retry-wait", maxRetryWait, true);
+    return maxRetryWait;
   }
 
-  /** The run's time limit in seconds, validated; 0 if none was given. */
+  /** The run's time limit in seconds; 0 if none was given. */
   public double deadlineSeconds() {
-    return deadline == null ? 0 : seconds("--deadline", deadline, false);
+    return deadline == null ? 0 : deadline;
   }
 
   public long maxBytes() {
@@ -85,19 +86,6 @@ public final class RetryOptions {
       throw usage("--max-bytes must be at least 1, not " + maxBytes);
     }
     return maxBytes;
-  }
-
-  private double seconds(String option, double value, boolean zeroAllowed) {
-    boolean low = zeroAllowed ? !(value >= 0) : !(value > 0);
-    if (low || value > MAX_SECONDS) {
-      throw usage(
-          option
-              + " must be "
-              + (zeroAllowed ? "from 0" : "more than 0")
-              + " to 86400 seconds, not "
-              + value);
-    }
-    return value;
   }
 
   private ParameterException usage(String message) {

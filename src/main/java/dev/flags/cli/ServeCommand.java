@@ -38,11 +38,15 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
+    // "[OPTIONS]": the full synopsis breaks option syntax such as --modes=MODE[,MODE...].
+    abbreviateSynopsis = true,
     header = ServeCommand.HEADER,
+    // Paths on lines of their own: help breaks long lines at '/' and '.' too.
     description = {
-      "Serves flags in the book's layout ({base}/{cc}/{cc}.gif and {base}/{cc}/metadata.json)"
-          + " until Ctrl-C or SIGTERM. Prints its base URL on stdout and one line per request"
-          + " on stderr: time, method, path, status or fault, delay.",
+      "Serves flags in the book's layout until Ctrl-C or SIGTERM:",
+      "  {base}/{cc}/{cc}.gif and {base}/{cc}/metadata.json",
+      "Prints its base URL on stdout and one line per request on stderr: time, method, path,"
+          + " status or fault, delay.",
       ""
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -148,10 +152,12 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--flags-dir",
       paramLabel = "PATH",
-      description =
-          "Serve the flags in this folder or zip, in the book's layout (<cc>/<cc>.gif and"
-              + " <cc>/metadata.json, optionally under one top-level folder like flags.zip's"
-              + " flags/) instead of the generated ones.")
+      description = {
+        "Serve the flags in this folder or zip instead of the generated ones, in the book's"
+            + " layout:",
+        "  <cc>/<cc>.gif and <cc>/metadata.json",
+        "optionally under one top-level folder, as in the book's flags.zip."
+      })
   private String flagsDir;
 
   @Option(

@@ -34,7 +34,9 @@ public final class ServerOptions {
         "  DELAY     http://localhost:8001/flags",
         "  ERROR     http://localhost:8002/flags",
         "  REMOTE    https://www.fluentpython.com/data/flags",
-        "or an http(s) base URL such as http://127.0.0.1:8080/flags."
+        // URLs on lines of their own: help breaks long lines at ':' and '/' too.
+        "or an http(s) base URL, such as",
+        "  http://127.0.0.1:8080/flags"
       })
   private String server;
 

@@ -1,6 +1,7 @@
 package dev.flags.cli;
 
 import java.util.function.Supplier;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -10,6 +11,25 @@ import picocli.CommandLine.Model.CommandSpec;
  * flags --help} needs (a start-up lever: see the {@code dev.flags} package doc).
  */
 public record Subcommand(String name, String header, Supplier<Object> command) {
+  /** The name of the subcommand that shows help, as git's and jbang's do. */
+  static final String HELP = "help";
+
+  private static final String HELP_HEADER = "Shows this help, or a command's: flags help bench";
+
+  /**
+   * {@code flags help [COMMAND]}: picocli's help command, with a header in this tool's words. A
+   * model, not the command object, so the header can be set before it is listed.
+   */
+  static Subcommand help() {
+    return new Subcommand(
+        HELP,
+        HELP_HEADER,
+        () -> {
+          CommandSpec spec = CommandSpec.forAnnotatedObject(new CommandLine.HelpCommand());
+          spec.usageMessage().header(HELP_HEADER);
+          return spec;
+        });
+  }
 
   public boolean hidden() {
     return header == null;

@@ -26,4 +26,9 @@ public interface Downloader {
   default Duration startupTime() {
     return Duration.ZERO;
   }
+
+  /** Each worker process's start-up, in launch order; empty for threads. After the run. */
+  default List<WorkerStartup> workerStartups() {
+    return List.of();
+  }
 }

@@ -5,6 +5,7 @@ import dev.flags.download.DownloadOne;
 import dev.flags.download.Downloader;
 import dev.flags.download.FlagResult;
 import dev.flags.download.RunSpec;
+import dev.flags.download.WorkerStartup;
 import dev.flags.http.RunGuard;
 import dev.flags.outcome.Cause;
 import dev.flags.report.RunReport;
@@ -92,6 +93,7 @@ public final class Engine {
     List<FlagResult> results = new ArrayList<>(spec.codes().size());
     Set<String> done = new HashSet<>();
     Duration startup;
+    List<WorkerStartup> workerStartups;
     try (DownloadOne downloadOne = DownloadOne.open(spec, guard, store, start)) {
       current = downloadOne;
       runner = Thread.currentThread();
@@ -127,21 +129,23 @@ public final class Engine {
         }
       }
       startup = strategy.startupTime();
+      workerStartups = strategy.workerStartups();
       current = null;
     }
     return new RunReport(
-        spec.mode().label(),
-        spec.concurrency(),
-        spec.serverLabel(),
-        spec.baseUrl(),
-        spec.codes(),
-        results,
-        startedAt,
-        Duration.ofNanos(System.nanoTime() - start),
-        startup,
-        Shard.WHOLE,
-        spec.workRounds(),
-        spec.gil());
+            spec.mode().label(),
+            spec.concurrency(),
+            spec.serverLabel(),
+            spec.baseUrl(),
+            spec.codes(),
+            results,
+            startedAt,
+            Duration.ofNanos(System.nanoTime() - start),
+            startup,
+            Shard.WHOLE,
+            spec.workRounds(),
+            spec.gil())
+        .withWorkerStartups(workerStartups);
   }
 
   /** Stops the grace timer, if any, and waits until it can no longer interrupt anybody. */

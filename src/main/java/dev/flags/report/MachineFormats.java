@@ -3,6 +3,7 @@ package dev.flags.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -25,7 +26,9 @@ public final class MachineFormats {
     }
   }
 
-  /** A header line, then one line per row; RFC 4180 quoting; a list becomes {@code a;b;c}. */
+  /**
+   * A header line, then one line per row; minimal RFC 4180 quoting; a list becomes {@code a;b;c}.
+   */
   public static <T> String csv(Class<T> type, List<T> rows) {
     try {
       return Csv.MAPPER.writer(Csv.MAPPER.schemaFor(type).withHeader()).writeValueAsString(rows);
@@ -47,7 +50,9 @@ public final class MachineFormats {
     static final ObjectMapper MAPPER = JsonMapper.builder().build();
   }
 
+  /** Quotes only a field with a comma, a quote or a line break, as the README says. */
   private static final class Csv {
-    static final CsvMapper MAPPER = CsvMapper.builder().build();
+    static final CsvMapper MAPPER =
+        CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
   }
 }

@@ -3,6 +3,7 @@ package dev.flags.report;
 import dev.flags.country.Shard;
 import dev.flags.download.FlagResult;
 import dev.flags.download.FlagStatus;
+import dev.flags.download.WorkerStartup;
 import dev.flags.outcome.Cause;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import java.util.List;
  *     unless sharded, and for a merged report
  * @param workRounds the CPU work each flag was given ({@code --work}), in rounds; 0: none
  * @param gil whether each process had a lock its flags held while computing ({@code --gil})
+ * @param workerStartups each worker process's own start-up, for the timeline; empty for threads
  */
 public record RunReport(
     String mode,
@@ -37,11 +39,43 @@ public record RunReport(
     Duration workerStartup,
     Shard shard,
     long workRounds,
-    boolean gil) {
+    boolean gil,
+    List<WorkerStartup> workerStartups) {
 
   public RunReport {
     codes = List.copyOf(codes);
     results = List.copyOf(results);
+    workerStartups = List.copyOf(workerStartups);
+  }
+
+  /** A run without per-worker start-ups: threads, or a report read back or merged. */
+  public RunReport(
+      String mode,
+      int maxReq,
+      String serverLabel,
+      String baseUrl,
+      List<String> codes,
+      List<FlagResult> results,
+      Instant startedAt,
+      Duration elapsed,
+      Duration workerStartup,
+      Shard shard,
+      long workRounds,
+      boolean gil) {
+    this(
+        mode,
+        maxReq,
+        serverLabel,
+        baseUrl,
+        codes,
+        results,
+        startedAt,
+        elapsed,
+        workerStartup,
+        shard,
+        workRounds,
+        gil,
+        List.of());
   }
 
   /** A run of the whole code list, without CPU work. */
@@ -109,7 +143,26 @@ public record RunReport(
         workerStartup,
         part,
         workRounds,
-        gil);
+        gil,
+        workerStartups);
+  }
+
+  /** The same report, with each worker process's start-up (for the timeline). */
+  public RunReport withWorkerStartups(List<WorkerStartup> startups) {
+    return new RunReport(
+        mode,
+        maxReq,
+        serverLabel,
+        baseUrl,
+        codes,
+        results,
+        startedAt,
+        elapsed,
+        workerStartup,
+        shard,
+        workRounds,
+        gil,
+        startups);
   }
 
   /** Whether the flags were given CPU work ({@code --work}). */

@@ -106,7 +106,10 @@ public final class RunSchema {
     return out.toString();
   }
 
-  /** {@code --format csv}: a header, then one row per flag in completion order (RFC 4180). */
+  /**
+   * {@code --format csv}: a header, then one row per flag in completion order (RFC 4180, minimal
+   * quoting).
+   */
   public static String csv(RunReport report) {
     CsvSchema.Builder schema = CsvSchema.builder();
     FLAG.forEach(column -> schema.addColumn(column.name()));
@@ -127,7 +130,9 @@ public final class RunSchema {
     static final JsonFactory FACTORY = new JsonFactory();
   }
 
+  /** Quotes only a field with a comma, a quote or a line break, as the README says. */
   private static final class Csv {
-    static final CsvFactory FACTORY = new CsvFactory();
+    static final CsvFactory FACTORY =
+        CsvFactory.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
   }
 }

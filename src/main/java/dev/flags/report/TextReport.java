@@ -84,6 +84,7 @@ public final class TextReport {
    *   3 already saved.
    *   1 not found.
    *   2 errors.
+   * all 2 failed: connection refused (http://localhost:8000/flags)
    * Elapsed time: 0.42s
    * CPU time: 0.80s, parallelism 1.90 (CPU time / elapsed)
    * </pre>
@@ -103,6 +104,7 @@ public final class TextReport {
     }
     if (report.errors() > 0) {
       out.printf(Locale.ROOT, "%3d %s.%n", report.errors(), noun(report.errors(), "error"));
+      FailureSummary.line(report).ifPresent(out::println);
     }
     out.printf(Locale.ROOT, "Elapsed time: %.2fs%n", report.elapsed().toNanos() / 1e9);
     if (report.computes()) {

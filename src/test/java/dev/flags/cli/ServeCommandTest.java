@@ -67,7 +67,7 @@ class ServeCommandTest {
         "--export-wiremock wm --fault reset:0.1|--export-wiremock keeps --delay but not",
         "--bind nowhere.invalid|--bind: unknown address 'nowhere.invalid'",
         "--flags-dir /no/such/flags|--flags-dir /no/such/flags: no such file or folder",
-        "--nope|Unknown option: '--nope'"
+        "--nope|unknown option '--nope'"
       })
   void badArgumentsAreOneLineUsageErrors(String argsAndMessage) {
     String[] parts = argsAndMessage.split("\\|", -1);

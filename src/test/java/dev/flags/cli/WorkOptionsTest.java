@@ -31,8 +31,8 @@ class WorkOptionsTest {
         "--work -1|'-1' is not a work time",
         "--work abc|'abc' is not a work time",
         "--work 60001|'60001' is not a work time",
-        "--work|Missing required parameter",
-        "serve --gil|Unknown option: '--gil'"
+        "--work|--work: expected a value (MS) after it",
+        "serve --gil|unknown option '--gil'"
       })
   void misuseIsAOneLineUsageError(String argsAndMessage) {
     String[] parts = argsAndMessage.split("\\|", -1);

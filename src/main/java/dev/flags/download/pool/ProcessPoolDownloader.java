@@ -4,6 +4,7 @@ import dev.flags.download.DownloadOne;
 import dev.flags.download.Downloader;
 import dev.flags.download.ResultListener;
 import dev.flags.download.RunSpec;
+import dev.flags.download.WorkerStartup;
 import java.time.Duration;
 import java.util.List;
 
@@ -38,6 +39,7 @@ public final class ProcessPoolDownloader implements Downloader {
   private final RunSpec spec;
   private final List<String> command;
   private Duration startupTime = Duration.ZERO;
+  private List<WorkerStartup> workerStartups = List.of();
 
   /**
    * @param run this run's per-flag work in the parent: not for downloading (the workers open their
@@ -71,6 +73,11 @@ public final class ProcessPoolDownloader implements Downloader {
   }
 
   @Override
+  public List<WorkerStartup> workerStartups() {
+    return workerStartups;
+  }
+
+  @Override
   public void downloadMany(List<String> codes, ResultListener listener)
       throws InterruptedException {
     if (codes.isEmpty()) {
@@ -82,6 +89,7 @@ public final class ProcessPoolDownloader implements Downloader {
     } finally {
       scheduler.stopWorkers();
       startupTime = scheduler.startupTime();
+      workerStartups = scheduler.workerStartups();
     }
   }
 }

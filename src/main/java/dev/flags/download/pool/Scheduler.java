@@ -4,6 +4,7 @@ import dev.flags.download.DownloadOne;
 import dev.flags.download.FlagResult;
 import dev.flags.download.ResultListener;
 import dev.flags.download.RunSpec;
+import dev.flags.download.WorkerStartup;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -40,7 +41,12 @@ final class Scheduler {
     this.results = new PoolResults(listener, run.runStartNanos());
     codes.forEach(cc -> pending.add(Task.of(cc)));
     int workers = Math.min(Math.max(1, spec.maxReq()), total);
-    this.supervisor = new Supervisor(command, workers, spec, pending, results);
+    this.supervisor = new Supervisor(command, workers, spec, pending, results, run.runStartNanos());
+  }
+
+  /** Each worker's start-up (see {@link Supervisor#startups}). */
+  List<WorkerStartup> workerStartups() {
+    return supervisor.startups();
   }
 
   /** How long the initial workers took to be ready (see {@link Supervisor#startupTime}). */

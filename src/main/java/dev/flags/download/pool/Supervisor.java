@@ -1,6 +1,7 @@
 package dev.flags.download.pool;
 
 import dev.flags.download.RunSpec;
+import dev.flags.download.WorkerStartup;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,13 +42,17 @@ final class Supervisor {
   private int startFailures;
   private String lastStartFailure = "";
   private Duration startupTime = Duration.ZERO;
+  private final long runStartNanos;
+  private final List<WorkerStartup> startups = new ArrayList<>();
 
   Supervisor(
       List<String> command,
       int target,
       RunSpec settings,
       Deque<Task> pending,
-      PoolResults results) {
+      PoolResults results,
+      long runStartNanos) {
+    this.runStartNanos = runStartNanos;
     this.command = command;
     this.target = target;
     this.frozenNanos = frozenAfter(settings).toNanos();
@@ -101,8 +106,19 @@ final class Supervisor {
     return startupTime;
   }
 
+  /** Each worker's start-up so far, replacements included, in the order they became ready. */
+  List<WorkerStartup> startups() {
+    return List.copyOf(startups);
+  }
+
   void ready(WorkerHandle worker) {
-    long tookNanos = System.nanoTime() - worker.startedNanos;
+    long now = System.nanoTime();
+    long tookNanos = now - worker.startedNanos;
+    startups.add(
+        new WorkerStartup(
+            worker.name,
+            (worker.startedNanos - runStartNanos) / 1_000_000,
+            (now - runStartNanos) / 1_000_000));
     if (worker.initial && tookNanos > startupTime.toNanos()) {
       startupTime = Duration.ofNanos(tookNanos);
     }

@@ -37,6 +37,17 @@ public final class ChartImages {
    */
   public static void write(JFreeChart chart, int width, int height, Path path, String title)
       throws IOException {
+    write(chart, width, height, path, title, "");
+  }
+
+  /**
+   * The same, with {@code guide} (HTML) under the chart on the .html page: how to read it.
+   *
+   * @throws IllegalArgumentException if the name does not end in .svg, .png or .html
+   */
+  public static void write(
+      JFreeChart chart, int width, int height, Path path, String title, String guide)
+      throws IOException {
     ImageKind kind =
         ImageKind.of(path).orElseThrow(() -> new IllegalArgumentException("not a chart: " + path));
     byte[] bytes =
@@ -48,7 +59,7 @@ public final class ChartImages {
                       + svg(chart, width, height).getSVGElement()
                       + "\n")
                   .getBytes(StandardCharsets.UTF_8);
-          case HTML -> html(title, svg(chart, width, height).getSVGElement());
+          case HTML -> html(title, svg(chart, width, height).getSVGElement(), guide);
           case PNG -> png(chart, width, height);
         };
     save(path.toAbsolutePath(), bytes);
@@ -81,7 +92,7 @@ public final class ChartImages {
     return out.toByteArray();
   }
 
-  private static byte[] html(String title, String svgElement) {
+  private static byte[] html(String title, String svgElement, String guide) {
     String page =
         """
         <!DOCTYPE html>
@@ -89,14 +100,15 @@ public final class ChartImages {
         <head>
         <meta charset="utf-8">
         <title>%s</title>
-        <style>body { font-family: sans-serif; margin: 1em; }</style>
+        <style>body { font-family: sans-serif; margin: 1em; } p { max-width: 60em; }</style>
         </head>
         <body>
+        %s
         %s
         </body>
         </html>
         """
-            .formatted(SVGUtils.escapeForXML(title), svgElement);
+            .formatted(SVGUtils.escapeForXML(title), svgElement, guide);
     return page.getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -14,6 +14,7 @@ public final class Palette {
   public static final Color VERMILLION = new Color(0xD55E00);
   public static final Color GREY = new Color(0x999999);
   public static final Color LIGHT_YELLOW = new Color(0xFFF3C4);
+  public static final Color YELLOW_OUTLINE = new Color(0xD9B500);
   public static final Font SUBTITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
 
   /** One colour per series, in order; repeats after eight. */

@@ -2,6 +2,7 @@ package dev.flags.report.chart;
 
 import dev.flags.download.FlagResult;
 import dev.flags.download.FlagStatus;
+import dev.flags.download.WorkerStartup;
 import dev.flags.report.RunReport;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -12,28 +13,20 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
-import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleEdge;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
@@ -54,6 +47,8 @@ public final class TimelineChart {
               FlagStatus.OK, Palette.GREEN,
               FlagStatus.NOT_FOUND, Palette.GREY,
               FlagStatus.ERROR, Palette.VERMILLION));
+
+  private static final String STARTUP = "worker start-up (launch to ready)";
   private static final Map<FlagStatus, String> NAMES =
       new EnumMap<>(
           Map.of(
@@ -65,15 +60,13 @@ public final class TimelineChart {
 
   /** Draws the run's timeline into {@code path} (.svg, .png or .html). */
   public static void write(RunReport report, Path path) throws IOException {
-    List<String> lanes = lanes(report.results());
-    ChartImages.write(chart(report), WIDTH, height(lanes.size()), path, title(report));
-  }
-
-  /** The workers, in natural order: pool-2 before pool-10. */
-  static List<String> lanes(List<FlagResult> results) {
-    TreeSet<String> workers = new TreeSet<>(NATURAL);
-    results.forEach(r -> workers.add(r.worker()));
-    return List.copyOf(workers);
+    ChartImages.write(
+        chart(report),
+        WIDTH,
+        height(Lanes.of(report).size()),
+        path,
+        title(report),
+        TimelineGuide.html(report));
   }
 
   private static int height(int lanes) {
@@ -92,9 +85,7 @@ public final class TimelineChart {
   }
 
   static JFreeChart chart(RunReport report) {
-    List<String> lanes = lanes(report.results());
-    Map<String, Integer> laneOf = new LinkedHashMap<>();
-    lanes.forEach(worker -> laneOf.put(worker, laneOf.size()));
+    Lanes lanes = Lanes.of(report);
 
     // One series per status, so the legend explains the colours; bars keep their result for the
     // SVG titles.
@@ -105,7 +96,7 @@ public final class TimelineChart {
       XYIntervalSeries series =
           new XYIntervalSeries(NAMES.get(status) + " (" + bars.size() + ")", false, true);
       for (FlagResult r : bars) {
-        int lane = laneOf.get(r.worker());
+        int lane = lanes.of(r);
         double start = r.startMs() / 1e3;
         // With --work the status colours the download; the work's phases follow (WorkSegments).
         double end = r.work().any() ? r.work().startNanos() / 1e9 : (r.startMs() + r.ms()) / 1e3;
@@ -116,14 +107,28 @@ public final class TimelineChart {
     }
     List<WorkSegments.Phase> phases = report.computes() ? WorkSegments.phases(report) : List.of();
     for (WorkSegments.Phase phase : phases) {
-      dataset.addSeries(phase.series(report.results(), laneOf));
+      dataset.addSeries(phase.series(report.results(), lanes));
       barsBySeries.add(phase.bars(report.results()));
+    }
+    // The series after the statuses' and the phases': the worker processes' start-ups.
+    int startupSeries = FlagStatus.values().length + phases.size();
+    // Each worker process's own start-up, shaded in its own lane: from its launch to its ready.
+    List<WorkerStartup> startups =
+        report.workerStartups().stream().filter(w -> lanes.names().contains(w.worker())).toList();
+    if (!startups.isEmpty()) {
+      XYIntervalSeries series = new XYIntervalSeries(STARTUP, false, true);
+      for (WorkerStartup w : startups) {
+        int lane = lanes.names().indexOf(w.worker());
+        series.add(
+            lane, lane - 0.4, lane + 0.4, w.startMs() / 1e3, w.startMs() / 1e3, w.readyMs() / 1e3);
+      }
+      dataset.addSeries(series);
     }
 
     XYBarRenderer renderer = new XYBarRenderer();
     renderer.setUseYInterval(true);
     renderer.setShadowVisible(false);
-    renderer.setBarPainter(new TitledBars(barsBySeries, phases));
+    renderer.setBarPainter(new TitledBars(barsBySeries, phases, startups));
     // An outline keeps a 0 ms request visible and separates back-to-back requests in a lane.
     renderer.setDrawBarOutline(true);
     renderer.setDefaultOutlineStroke(new BasicStroke(0.6f));
@@ -138,11 +143,10 @@ public final class TimelineChart {
       renderer.setSeriesPaint(series, phases.get(i).colour());
       renderer.setSeriesOutlinePaint(series, phases.get(i).colour().darker());
     }
+    renderer.setSeriesPaint(startupSeries, Palette.LIGHT_YELLOW);
+    renderer.setSeriesOutlinePaint(startupSeries, Palette.YELLOW_OUTLINE);
 
-    SymbolAxis workers =
-        new SymbolAxis(
-            lanes.size() + (lanes.size() == 1 ? " worker" : " workers"),
-            lanes.toArray(String[]::new));
+    SymbolAxis workers = new SymbolAxis(lanes.axisLabel(), lanes.names().toArray(String[]::new));
     workers.setInverted(true); // first worker on top
     workers.setGridBandPaint(Color.WHITE);
     workers.setGridBandAlternatePaint(new Color(0xF4F4F4));
@@ -155,13 +159,6 @@ public final class TimelineChart {
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     plot.setDomainGridlinesVisible(false);
     plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-    if (!report.workerStartup().isZero()) {
-      IntervalMarker startup =
-          new IntervalMarker(0, report.workerStartup().toNanos() / 1e9, Palette.LIGHT_YELLOW);
-      startup.setLabel("worker start-up");
-      startup.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-      plot.addRangeMarker(startup, Layer.BACKGROUND);
-    }
 
     JFreeChart chart = new JFreeChart(title(report), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     chart.addSubtitle(
@@ -174,10 +171,12 @@ public final class TimelineChart {
                 + (report.computes()
                     ? "; one bar per flag: download, then "
                         + (report.gil() ? "waiting for its process's GIL, then " : "")
-                        + "computing; one lane per worker"
-                    : "; one bar per request, one lane per worker"),
+                        + "computing; one lane per "
+                        + lanes.kind()
+                    : "; one bar per request, one lane per " + lanes.kind()),
             Palette.SUBTITLE_FONT));
     chart.getLegend().setPosition(RectangleEdge.BOTTOM);
+    chart.getLegend().setItemFont(Palette.SUBTITLE_FONT);
     Palette.style(chart);
     return chart;
   }
@@ -190,11 +189,19 @@ public final class TimelineChart {
     private final XYBarPainter flat = new StandardXYBarPainter();
     private final List<List<FlagResult>> bars;
     private final List<WorkSegments.Phase> phases;
+    private final List<WorkerStartup> startups;
 
-    /** {@code bars}: the results of each series; the statuses' series, then the phases'. */
-    TitledBars(List<List<FlagResult>> bars, List<WorkSegments.Phase> phases) {
+    /**
+     * {@code bars}: the results of each series; the statuses' series, then the phases', then the
+     * worker start-ups' ({@code startups}).
+     */
+    TitledBars(
+        List<List<FlagResult>> bars,
+        List<WorkSegments.Phase> phases,
+        List<WorkerStartup> startups) {
       this.bars = bars;
       this.phases = phases;
+      this.startups = startups;
     }
 
     @Override
@@ -209,14 +216,23 @@ public final class TimelineChart {
         flat.paintBar(g2, renderer, row, column, bar, base);
         return;
       }
-      FlagResult r = bars.get(row).get(column);
       int phase = row - FlagStatus.values().length;
-      String kind = phase < 0 ? "request" : phases.get(phase).cssClass();
-      g2.setRenderingHint(
-          SVGHints.KEY_BEGIN_GROUP,
-          Map.of("class", kind, "data-worker", r.worker(), "data-cc", r.cc()));
-      g2.setRenderingHint(
-          SVGHints.KEY_ELEMENT_TITLE, phase < 0 ? describe(r) : phases.get(phase).describe(r));
+      if (phase >= phases.size()) {
+        WorkerStartup w = startups.get(column);
+        g2.setRenderingHint(
+            SVGHints.KEY_BEGIN_GROUP, Map.of("class", "startup", "data-worker", w.worker()));
+        g2.setRenderingHint(
+            SVGHints.KEY_ELEMENT_TITLE,
+            w.worker() + " start-up: " + (w.readyMs() - w.startMs()) + " ms");
+      } else {
+        FlagResult r = bars.get(row).get(column);
+        String kind = phase < 0 ? "request" : phases.get(phase).cssClass();
+        g2.setRenderingHint(
+            SVGHints.KEY_BEGIN_GROUP,
+            Map.of("class", kind, "data-worker", r.worker(), "data-cc", r.cc()));
+        g2.setRenderingHint(
+            SVGHints.KEY_ELEMENT_TITLE, phase < 0 ? describe(r) : phases.get(phase).describe(r));
+      }
       flat.paintBar(g2, renderer, row, column, bar, base);
       g2.setRenderingHint(SVGHints.KEY_END_GROUP, true);
     }
@@ -246,16 +262,4 @@ public final class TimelineChart {
           r.worker());
     }
   }
-
-  private static final Pattern NUMBER = Pattern.compile("\\d+");
-
-  /** Orders names by their text before the first number, then by that number, then as text. */
-  private static final Comparator<String> NATURAL =
-      Comparator.comparing((String s) -> s.split("\\d", 2)[0])
-          .thenComparingLong(
-              s -> {
-                Matcher m = NUMBER.matcher(s);
-                return m.find() && m.group().length() < 18 ? Long.parseLong(m.group()) : -1;
-              })
-          .thenComparing(Comparator.naturalOrder());
 }

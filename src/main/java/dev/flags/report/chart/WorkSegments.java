@@ -6,7 +6,6 @@ import dev.flags.work.WorkDone;
 import java.awt.Color;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.ToLongFunction;
 import org.jfree.data.xy.XYIntervalSeries;
 
@@ -35,11 +34,11 @@ final class WorkSegments {
           .toList();
     }
 
-    XYIntervalSeries series(List<FlagResult> results, Map<String, Integer> laneOf) {
+    XYIntervalSeries series(List<FlagResult> results, Lanes lanes) {
       List<FlagResult> bars = bars(results);
       XYIntervalSeries series = new XYIntervalSeries(name + " (" + bars.size() + ")", false, true);
       for (FlagResult r : bars) {
-        int lane = laneOf.get(r.worker());
+        int lane = lanes.of(r);
         double start = startNanos.applyAsLong(r.work()) / 1e9;
         double end = endNanos.applyAsLong(r.work()) / 1e9;
         series.add(lane, lane - 0.4, lane + 0.4, start, start, end);

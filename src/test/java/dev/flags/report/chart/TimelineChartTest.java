@@ -9,8 +9,10 @@ import dev.flags.testing.Cli.Run;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
@@ -24,6 +26,13 @@ import org.w3c.dom.NodeList;
 /** {@code --timeline}: a picture of the run, one lane per worker and one bar per request. */
 class TimelineChartTest {
   @TempDir Path dir;
+
+  /** Runs {@code flags} with {@code args}, into a folder of its own, drawing {@code timeline}. */
+  private Run drawn(Path timeline, String... args) {
+    List<String> argv = new ArrayList<>(List.of(args));
+    argv.addAll(List.of("-d", dir.resolve("d").toString(), "--timeline", timeline.toString()));
+    return flags(argv.toArray(String[]::new));
+  }
 
   @Test
   void svgIsValidXmlWithOneLanePerWorkerAndOneBarPerRequest() throws Exception {
@@ -144,7 +153,74 @@ class TimelineChartTest {
         .startsWith("<!DOCTYPE html>")
         .contains("<title>threads, max_req 5: 5 flags in ")
         .contains("<svg ")
-        .contains("class='request'");
+        .contains("class='request'")
+        .contains("<strong>This run:</strong> mode threads, -m 5 (at most 5 requests at once), 5")
+        .contains("<strong>How to read it:</strong>", "Each row is a worker", "Hover over a bar");
+    assertThat(run.err()).isEqualTo("timeline written to " + html + "\n");
+  }
+
+  @Test
+  void quietWritesTheTimelineWithoutSayingSo() throws Exception {
+    Path svg = dir.resolve("q.svg");
+    Run run =
+        flags("-q", "-l", "2", "-d", dir.resolve("d").toString(), "--timeline", svg.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(svg).isNotEmptyFile();
+  }
+
+  @Test
+  void asyncLanesAreTheInFlightSlotsNotOneLanePerFlag() throws Exception {
+    Path svg = dir.resolve("async.svg");
+    // 12 flags, 3 in flight, each answer after 50 ms: 4 rounds of 3 calls.
+    Run run = drawn(svg, "--mode", "async", "-m", "3", "-l", "12", "--server-delay", "50");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String text = Files.readString(svg);
+    assertThat(text.split("class='request'", -1)).hasSize(13);
+    // At most 3 lanes, named as slots: never one lane per flag.
+    assertThat(text)
+        .contains(">slot 1<", "one lane per in-flight slot")
+        .doesNotContain(">slot 4<", ">async-");
+  }
+
+  @Test
+  void eachWorkerProcessHasItsOwnStartUpInItsOwnLane() throws Exception {
+    Path svg = dir.resolve("pool.svg");
+    Run run = drawn(svg, "--mode", "processes", "-m", "2", "-l", "4");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    Document doc = factory.newDocumentBuilder().parse(svg.toFile());
+    NodeList groups = doc.getElementsByTagName("g");
+    Map<String, String> startupTop = new HashMap<>();
+    Map<String, Double> readyX = new HashMap<>();
+    Map<String, Set<String>> requestTops = new HashMap<>();
+    Map<String, Double> firstRequestX = new HashMap<>();
+    for (int i = 0; i < groups.getLength(); i++) {
+      Element g = (Element) groups.item(i);
+      Element rect = (Element) g.getElementsByTagName("rect").item(0);
+      String worker = g.getAttribute("data-worker");
+      if (g.getAttribute("class").equals("startup")) {
+        assertThat(g.getElementsByTagName("title").item(0).getTextContent())
+            .matches(worker + " start-up: \\d+ ms");
+        startupTop.put(worker, rect.getAttribute("y"));
+        readyX.put(
+            worker,
+            Double.parseDouble(rect.getAttribute("x"))
+                + Double.parseDouble(rect.getAttribute("width")));
+      } else if (g.getAttribute("class").equals("request")) {
+        requestTops.computeIfAbsent(worker, w -> new HashSet<>()).add(rect.getAttribute("y"));
+        firstRequestX.merge(worker, Double.parseDouble(rect.getAttribute("x")), Math::min);
+      }
+    }
+    // Every worker that downloaded has its start-up shaded in its own lane, ending before its
+    // first request starts.
+    assertThat(startupTop.keySet()).containsAll(requestTops.keySet()).isNotEmpty();
+    requestTops.forEach(
+        (worker, tops) -> {
+          assertThat(tops).containsExactly(startupTop.get(worker));
+          assertThat(readyX.get(worker)).isLessThanOrEqualTo(firstRequestX.get(worker) + 1);
+        });
+    assertThat(Files.readString(svg)).contains("worker start-up");
   }
 
   @Test
