@@ -116,7 +116,7 @@ public final class FlagsCommand implements Callable<Integer> {
 
   /** Runs {@code flags} with these arguments and returns its exit code; signals are not handled. */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
-    return execute(new FlagsCommand(false), out, err, args);
+    return CommandLines.execute(new FlagsCommand(false), out, err, args);
   }
 
   /**
@@ -124,7 +124,7 @@ public final class FlagsCommand implements Callable<Integer> {
    * them, print the partial report and exit 130 or 143 (a second one exits at once).
    */
   public static int executeAsMain(PrintWriter out, PrintWriter err, String... args) {
-    return execute(new FlagsCommand(true), out, err, args);
+    return CommandLines.execute(new FlagsCommand(true), out, err, args);
   }
 
   /** The subcommands, in the order help lists them. Add new subcommands here. */
@@ -144,56 +144,7 @@ public final class FlagsCommand implements Callable<Integer> {
    * says.
    */
   public static CommandLine model() {
-    CommandLine cli = new CommandLine(new FlagsCommand());
-    for (Subcommand subcommand : SUBCOMMANDS) {
-      if (!subcommand.hidden()) {
-        cli.addSubcommand(subcommand.name(), subcommand.command().get());
-      }
-    }
-    return cli;
-  }
-
-  /**
-   * Adds the subcommands this command line may run (those it names: an argument with a subcommand's
-   * name may also be an option's value, and then the model is built for nothing) and, when it asks
-   * for help, stand-ins for the others, which the help lists.
-   */
-  private static void addSubcommands(CommandLine cli, String[] args) {
-    List<String> named = List.of(args);
-    boolean help =
-        named.contains("-h") || named.contains("--help") || named.contains(Subcommand.HELP);
-    for (Subcommand subcommand : SUBCOMMANDS) {
-      if (named.contains(subcommand.name())) {
-        cli.addSubcommand(subcommand.name(), subcommand.command().get());
-      } else if (help && !subcommand.hidden()) {
-        cli.addSubcommand(subcommand.name(), subcommand.listing());
-      }
-    }
-  }
-
-  private static int execute(
-      FlagsCommand command, PrintWriter out, PrintWriter err, String[] args) {
-    CommandLine cli = new CommandLine(command);
-    // Before the settings below: picocli hands them only to the subcommands it already has.
-    addSubcommands(cli, args);
-    cli.setOut(out);
-    cli.setErr(err);
-    cli.setParameterExceptionHandler(new UsageErrors());
-    cli.setExecutionStrategy(UsageErrors::execute);
-    Numbers.register(cli);
-    cli.setExecutionExceptionHandler(
-        (e, commandLine, parseResult) -> {
-          if (e instanceof FlagsException failure) {
-            commandLine.getErr().println("flags: " + CodeOptions.oneLine(failure.getMessage()));
-            commandLine.getErr().flush();
-            return failure.exitCode();
-          }
-          throw e;
-        });
-    int code = cli.execute(args);
-    out.flush();
-    err.flush();
-    return code;
+    return CommandLines.withVisibleSubcommands(new CommandLine(new FlagsCommand()));
   }
 
   @Override

@@ -1,13 +1,11 @@
 package dev.flags.cli;
 
-import dev.flags.country.Countries;
 import dev.flags.server.Chaos;
 import dev.flags.server.Delay;
 import dev.flags.server.FlagCatalog;
 import dev.flags.server.FlagServer;
 import dev.flags.server.FlagTree;
 import dev.flags.server.GeneratedFlags;
-import dev.flags.server.RequestLog;
 import dev.flags.server.WireMockExport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,9 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -80,9 +75,6 @@ public final class ServeCommand implements Callable<Integer> {
 
   /** The book's ERROR server: {@code slow_server.py --error-rate .25}, answering 418. */
   static final double BOOK_ERROR_RATE = 0.25;
-
-  /** One server to start: which of the book's it is (or "" alone), where, and how it behaves. */
-  record Plan(String label, int port, Chaos chaos) {}
 
   @Spec private CommandSpec spec;
 
@@ -185,22 +177,26 @@ public final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     // Every check before anything listens or is written.
-    List<Plan> plans = plans();
+    List<ServerGroup.Plan> plans = plans();
     Path export = exportDir == null ? null : exportFolder();
     FlagCatalog catalog = catalog();
     if (export != null) {
       return export(catalog, export);
     }
-    List<FlagServer> servers = startAll(bind, plans, catalog, this::requestLog);
-    announce(plans, servers, catalog);
-    if (ReportOutput.lost(spec.commandLine().getOut())) {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<FlagServer> servers =
+        ServerGroup.startAll(
+            bind, plans, catalog, plan -> ServerGroup.requestLog(plan, quiet, err));
+    ServerGroup.announce(plans, servers, catalog, flagsDir, quiet, out, err);
+    if (ReportOutput.lost(out)) {
       servers.forEach(FlagServer::close); // nobody learnt the URLs: serving would be for no one
       return ExitCodes.OUTPUT;
     }
-    return serveUntilStopped(servers);
+    return ServerGroup.serveUntilStopped(servers, quiet, err);
   }
 
-  private List<Plan> plans() {
+  private List<ServerGroup.Plan> plans() {
     if (port != null && (port < 0 || port > 65_535)) {
       throw usage("--port must be 0..65535, not " + port);
     }
@@ -223,9 +219,9 @@ public final class ServeCommand implements Callable<Integer> {
       }
       Chaos delayed = ChaosArgs.chaos(spec, Delay.BOOK, null, null, null, seed);
       return List.of(
-          new Plan("LOCAL", DEFAULT_PORT, Chaos.NONE),
-          new Plan("DELAY", DEFAULT_PORT + 1, delayed),
-          new Plan(
+          new ServerGroup.Plan("LOCAL", DEFAULT_PORT, Chaos.NONE),
+          new ServerGroup.Plan("DELAY", DEFAULT_PORT + 1, delayed),
+          new ServerGroup.Plan(
               "ERROR",
               DEFAULT_PORT + 2,
               delayed.withErrors(BOOK_ERROR_RATE, Chaos.DEFAULT_ERROR_STATUS)));
@@ -236,7 +232,7 @@ public final class ServeCommand implements Callable<Integer> {
               + " a WireMock stub answers the same way every time");
     }
     Chaos chaos = ChaosArgs.chaos(spec, delay, errorRate, errorStatus, faults, seed);
-    return List.of(new Plan("", port == null ? DEFAULT_PORT : port, chaos));
+    return List.of(new ServerGroup.Plan("", port == null ? DEFAULT_PORT : port, chaos));
   }
 
   private static void addIf(List<String> list, boolean condition, String item) {
@@ -300,103 +296,6 @@ public final class ServeCommand implements Callable<Integer> {
             + dir);
     out.flush();
     return ExitCodes.OK;
-  }
-
-  /**
-   * Starts a server per plan, all or none: if one cannot listen (a port in use), the ones already
-   * started are closed before the error is reported.
-   */
-  static List<FlagServer> startAll(
-      String bind,
-      List<Plan> plans,
-      FlagCatalog catalog,
-      Function<Plan, Consumer<RequestLog>> logs) {
-    List<FlagServer> started = new ArrayList<>();
-    for (Plan plan : plans) {
-      try {
-        started.add(FlagServer.start(bind, plan.port(), catalog, plan.chaos(), logs.apply(plan)));
-      } catch (IOException e) {
-        started.forEach(FlagServer::close);
-        throw new FlagsException(
-            ExitCodes.ERRORS,
-            "cannot listen on " + bind + ":" + plan.port() + ": " + e.getMessage());
-      }
-    }
-    return started;
-  }
-
-  /** One stderr line per request, unless --quiet. */
-  private Consumer<RequestLog> requestLog(Plan plan) {
-    if (quiet) {
-      return RequestLog.IGNORE;
-    }
-    PrintWriter err = spec.commandLine().getErr();
-    return entry -> {
-      synchronized (err) {
-        err.println(entry.line(plan.label()));
-        err.flush();
-      }
-    };
-  }
-
-  /** The URLs on stdout (what scripts read); what each server does on stderr. */
-  private void announce(List<Plan> plans, List<FlagServer> servers, FlagCatalog catalog) {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    long flagCount = catalog instanceof FlagTree tree ? tree.flagCount() : Countries.all().size();
-    String source = flagsDir == null ? "generated flags" : "flags from " + flagsDir;
-    for (int i = 0; i < plans.size(); i++) {
-      Plan plan = plans.get(i);
-      String url = servers.get(i).baseUrl();
-      out.println(plan.label().isEmpty() ? url : plan.label() + " " + url);
-      if (!quiet) {
-        err.println(
-            "flags serve: "
-                + (plan.label().isEmpty() ? "" : plan.label() + " ")
-                + url
-                + ": "
-                + plan.chaos().describe());
-      }
-    }
-    out.flush();
-    if (!quiet) {
-      err.println("flags serve: " + flagCount + " " + source + "; Ctrl-C stops");
-      err.flush();
-    }
-  }
-
-  /**
-   * Serves until SIGINT or SIGTERM: a shutdown hook closes the servers; the JVM then exits with 130
-   * or 143. An interrupt (when run inside another program) stops it too.
-   */
-  private int serveUntilStopped(List<FlagServer> servers) {
-    CountDownLatch stopped = new CountDownLatch(1);
-    PrintWriter err = spec.commandLine().getErr();
-    Thread hook =
-        new Thread(
-            () -> {
-              servers.forEach(FlagServer::close);
-              if (!quiet) {
-                err.println("flags serve: stopped");
-                err.flush();
-              }
-              stopped.countDown();
-            },
-            "flags-serve-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
-      stopped.await();
-      return ExitCodes.OK;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook runs anyway
-      }
-      servers.forEach(FlagServer::close);
-      return ExitCodes.SIGINT;
-    }
   }
 
   private ParameterException usage(String message) {

@@ -107,13 +107,13 @@ class ServeCommandTest {
       free = probe.getLocalPort();
     }
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      List<ServeCommand.Plan> plans =
+      List<ServerGroup.Plan> plans =
           List.of(
-              new ServeCommand.Plan("LOCAL", free, Chaos.NONE),
-              new ServeCommand.Plan("DELAY", taken.getLocalPort(), Chaos.NONE));
+              new ServerGroup.Plan("LOCAL", free, Chaos.NONE),
+              new ServerGroup.Plan("DELAY", taken.getLocalPort(), Chaos.NONE));
       assertThatThrownBy(
               () ->
-                  ServeCommand.startAll(
+                  ServerGroup.startAll(
                       "127.0.0.1", plans, new GeneratedFlags(), plan -> RequestLog.IGNORE))
           .isInstanceOf(FlagsException.class)
           .hasMessage(
