@@ -1,5 +1,6 @@
 package dev.flags.download;
 
+import dev.flags.work.Workload;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +30,9 @@ import java.util.Objects;
  * @param workRounds CPU work per flag after its download ({@code --work}): rounds of {@link
  *     dev.flags.work.CpuWork} the parent calibrated once; 0: none
  * @param gil whether each process has a lock its flags hold while they compute ({@code --gil})
+ * @param workMillis the CPU time per flag the parent calibrated {@code workRounds} for, in ms: a
+ *     worker process warms the work up until its rounds run as fast as the parent's did; 0: not
+ *     known (then it warms up as a calibration would)
  */
 public record RunSpec(
     Mode mode,
@@ -47,7 +51,8 @@ public record RunSpec(
     boolean update,
     boolean metadata,
     long workRounds,
-    boolean gil) {
+    boolean gil,
+    double workMillis) {
 
   public static final double DEFAULT_TIMEOUT_SECONDS = 10;
   public static final int DEFAULT_RETRIES = 2;
@@ -123,6 +128,7 @@ public record RunSpec(
     private boolean metadata;
     private long workRounds;
     private boolean gil;
+    private double workMillis;
 
     private Builder() {}
 
@@ -144,6 +150,7 @@ public record RunSpec(
       metadata = spec.metadata;
       workRounds = spec.workRounds;
       gil = spec.gil;
+      workMillis = spec.workMillis;
     }
 
     public Builder mode(Mode value) {
@@ -235,6 +242,13 @@ public record RunSpec(
       return this;
     }
 
+    /** The work calibrated by the parent: its rounds, and the time they were calibrated for. */
+    public Builder work(Workload value) {
+      workRounds = value.rounds();
+      workMillis = value.time().toNanos() / 1e6;
+      return this;
+    }
+
     /** Whether flags hold a per-process lock while they compute. */
     public Builder gil(boolean value) {
       gil = value;
@@ -259,7 +273,8 @@ public record RunSpec(
           update,
           metadata,
           workRounds,
-          gil);
+          gil,
+          workMillis);
     }
   }
 }

@@ -19,7 +19,9 @@ import java.util.stream.Collectors;
  * long as its slowest shard: {@code elapsed} is the longest shard's, {@code started_at} the
  * earliest start, {@code max_req} the sum of the shards' (all their connections at once). Where the
  * shards differ in mode, server or base URL (each CI job has its own embedded server), the report
- * lists each value once, separated by a space. The flags are the shards' flags, shard by shard.
+ * lists each value once, separated by a space. The flags are the shards' flags, shard by shard,
+ * each with its CPU work ({@code --work}) as its shard did it. Each shard calibrated its own rounds
+ * on its own machine: {@code work_rounds} is the largest, {@code gil} on if any shard had it.
  *
  * @param report the whole run's report
  * @param shards the shards' own reports, in shard order
@@ -68,7 +70,9 @@ public record MergedReport(RunReport report, List<RunReport> shards) {
             sorted.stream().map(RunReport::startedAt).min(Comparator.naturalOrder()).orElseThrow(),
             longest(sorted, RunReport::elapsed),
             longest(sorted, RunReport::workerStartup),
-            Shard.WHOLE);
+            Shard.WHOLE,
+            sorted.stream().mapToLong(RunReport::workRounds).max().orElseThrow(),
+            sorted.stream().anyMatch(RunReport::gil));
     return new MergedReport(whole, sorted);
   }
 
