@@ -130,7 +130,7 @@ public final class Bench {
               .dest(dest)
               .maxReq(cell.maxReq())
               .timeoutSeconds(plan.timeoutSeconds())
-              .workRounds(plan.workload().rounds())
+              .work(plan.workload())
               .gil(cell.gil())
               .build();
       return Engine.run(spec, RunListener.NONE);

@@ -213,7 +213,7 @@ public final class FlagsCommand implements Callable<Integer> {
               .skipExisting(skipExisting)
               .update(saveOptions.update())
               .metadata(saveOptions.metadata())
-              .workRounds(workload.rounds())
+              .work(workload)
               .gil(workOptions.gil())
               .build();
       Engine engine = Engine.of(run);

@@ -29,6 +29,9 @@ import java.util.Objects;
  * @param workRounds CPU work per flag after its download ({@code --work}): rounds of {@link
  *     dev.flags.work.CpuWork} the parent calibrated once; 0: none
  * @param gil whether each process has a lock its flags hold while they compute ({@code --gil})
+ * @param workMillis the CPU time per flag the parent calibrated {@code workRounds} for, in ms: a
+ *     worker process warms the work up until its rounds run as fast as the parent's did; 0: not
+ *     known (then it warms up as a calibration would)
  */
 public record RunSpec(
     Mode mode,
@@ -47,7 +50,8 @@ public record RunSpec(
     boolean update,
     boolean metadata,
     long workRounds,
-    boolean gil) {
+    boolean gil,
+    double workMillis) {
 
   public static final double DEFAULT_TIMEOUT_SECONDS = 10;
   public static final int DEFAULT_RETRIES = 2;

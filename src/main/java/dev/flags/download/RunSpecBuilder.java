@@ -1,5 +1,6 @@
 package dev.flags.download;
 
+import dev.flags.work.Workload;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +27,7 @@ public final class RunSpecBuilder {
   private boolean metadata;
   private long workRounds;
   private boolean gil;
+  private double workMillis;
 
   RunSpecBuilder() {}
 
@@ -47,6 +49,7 @@ public final class RunSpecBuilder {
     metadata = spec.metadata();
     workRounds = spec.workRounds();
     gil = spec.gil();
+    workMillis = spec.workMillis();
   }
 
   public RunSpecBuilder mode(Mode value) {
@@ -138,6 +141,13 @@ public final class RunSpecBuilder {
     return this;
   }
 
+  /** The work calibrated by the parent: its rounds, and the time they were calibrated for. */
+  public RunSpecBuilder work(Workload value) {
+    workRounds = value.rounds();
+    workMillis = value.time().toNanos() / 1e6;
+    return this;
+  }
+
   /** Whether flags hold a per-process lock while they compute. */
   public RunSpecBuilder gil(boolean value) {
     gil = value;
@@ -162,6 +172,7 @@ public final class RunSpecBuilder {
         update,
         metadata,
         workRounds,
-        gil);
+        gil,
+        workMillis);
   }
 }

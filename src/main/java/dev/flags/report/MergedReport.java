@@ -19,7 +19,9 @@ import java.util.stream.Collectors;
  * long as its slowest shard: {@code elapsed} is the longest shard's, {@code started_at} the
  * earliest start, {@code max_req} the sum of the shards' (all their connections at once). Where the
  * shards differ in mode, server or base URL (each CI job has its own embedded server), the report
- * lists each value once, separated by a space. The flags are the shards' flags, shard by shard.
+ * lists each value once, separated by a space. The flags are the shards' flags, shard by shard,
+ * each with its CPU work ({@code --work}) as its shard did it. Each shard calibrated its own rounds
+ * on its own machine: {@code work_rounds} is the largest, {@code gil} on if any shard had it.
  *
  * @param report the whole run's report
  * @param shards the shards' own reports, in shard order
@@ -71,6 +73,8 @@ public record MergedReport(RunReport report, List<RunReport> shards) {
                     .orElseThrow())
             .elapsed(longest(sorted, RunReport::elapsed))
             .workerStartup(longest(sorted, RunReport::workerStartup))
+            .workRounds(sorted.stream().mapToLong(RunReport::workRounds).max().orElseThrow())
+            .gil(sorted.stream().anyMatch(RunReport::gil))
             .build();
     return new MergedReport(whole, sorted);
   }

@@ -11,6 +11,7 @@ import dev.flags.download.FlagResult;
 import dev.flags.download.FlagStatus;
 import dev.flags.outcome.Cause;
 import dev.flags.outcome.Outcome;
+import dev.flags.work.WorkDone;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -26,7 +27,7 @@ import java.util.regex.Pattern;
  * {@code flags report merge}. Every field of the schema must be there with its type, and a report
  * must agree with itself: its counts are those of its flags. What JSON does not carry comes back as
  * what it implies: a flag {@code ok} with 0 bytes was already saved (a downloaded GIF is never
- * empty); when each flag started is not kept, so it reads as 0.
+ * empty). A flag's CPU work ({@code --work}) comes back whole: its rounds, digest and phases.
  */
 public final class ReportReader {
   private static final Pattern CODE = Pattern.compile("[A-Z]{2}");
@@ -84,6 +85,8 @@ public final class ReportReader {
             .elapsed(seconds(run, "elapsed_s"))
             .workerStartup(seconds(run, "worker_startup_s"))
             .shard(shard(run))
+            .workRounds(integer(run, "work_rounds"))
+            .gil(gil(run))
             .build();
     checkCounts(run, report);
     return report;
@@ -131,7 +134,31 @@ public final class ReportReader {
     return FlagResult.of(cc, outcome)
         .withAttempts(count(flag, "attempts"))
         .withTime(integer(flag, "start_ms"), integer(flag, "ms"))
-        .withWorker(textOrNull(flag, "worker"));
+        .withWorker(textOrNull(flag, "worker"))
+        .withWork(work(flag));
+  }
+
+  /** The flag's CPU work ({@code --work}): its rounds, digest and phases, or none. */
+  private static WorkDone work(JsonNode flag) throws BadReportException {
+    long rounds = integer(flag, "rounds");
+    if (rounds == 0) {
+      return WorkDone.NONE;
+    }
+    return new WorkDone(
+        rounds,
+        text(flag, "digest"),
+        nanos(flag, "lock_start_ms"),
+        nanos(flag, "lock_ms"),
+        nanos(flag, "compute_ms"),
+        nanos(flag, "cpu_ms"));
+  }
+
+  private static boolean gil(JsonNode run) throws BadReportException {
+    String text = text(run, "gil");
+    if (!text.equals("on") && !text.equals("off")) {
+      throw notAReport("field 'gil' is '" + shown(text) + "', not on or off");
+    }
+    return text.equals("on");
   }
 
   private static FlagStatus status(JsonNode flag) throws BadReportException {
@@ -193,6 +220,15 @@ public final class ReportReader {
       throw notAReport("field '" + name + "' is not a number of seconds");
     }
     return Duration.ofNanos(Math.round(value.doubleValue() * 1e9));
+  }
+
+  /** A time in ms, as the schema writes the work's (to the microsecond), in ns. */
+  private static long nanos(JsonNode object, String name) throws BadReportException {
+    JsonNode value = field(object, name);
+    if (!value.isNumber() || value.doubleValue() < 0) {
+      throw notAReport("field '" + name + "' is not a number of ms");
+    }
+    return Math.round(value.doubleValue() * 1e6);
   }
 
   private static Instant instant(JsonNode object, String name) throws BadReportException {

@@ -15,16 +15,48 @@ import java.util.Arrays;
  * interpreter, many times slower), then times a few batches and takes the median time per round.
  * Batches are timed by the thread's CPU time, so a batch during which other processes had the core
  * does not look slower than it is; the median drops the odd one that still does.
+ *
+ * <p>How long "finished" takes depends on the JIT the run has ({@link JitMode}). With C1 alone (the
+ * launcher's short runs) the work is compiled once, early, and a short warm-up holds. With the full
+ * tiered JIT ({@code flags bench}) C2 compiles it later, in the background, after C1 has run it for
+ * a while at a steady speed that looks final but is not: the warm-up then lasts at least long
+ * enough for C2's thresholds and its compile queue, and until the speed has not improved for a long
+ * stretch.
  */
 public final class Calibration {
-  /** Least CPU time spent warming up, however quiet the JIT looks. */
-  static final long WARM_UP_MIN_NANOS = Duration.ofMillis(100).toNanos();
+  /**
+   * How long the warm-up lasts: it may end once it has spent {@code minCpuNanos} of CPU time on at
+   * least {@code minRounds} rounds, and the last {@code steadyBatches} batches ran no round faster
+   * than the best before them and saw no compilation end; it ends after {@code maxWallNanos} of
+   * wall time whatever it saw.
+   */
+  record WarmUp(long minCpuNanos, long minRounds, int steadyBatches, long maxWallNanos) {
+    /** C1 alone: compiled early and once. */
+    static final WarmUp C1 =
+        new WarmUp(Duration.ofMillis(100).toNanos(), 0, 10, Duration.ofSeconds(2).toNanos());
 
-  /** Most wall time spent warming up (a busy machine's JIT may be slow to get to it). */
-  static final long WARM_UP_MAX_NANOS = Duration.ofSeconds(2).toNanos();
+    /**
+     * A top tier: C2 compiles after thousands of calls (more while its queue is long), in the
+     * background, so a steady C1 speed is not the end; the window is long enough to cover a
+     * compilation under way, and the bound is higher for a busy machine's slower compile queue.
+     */
+    static final WarmUp TOP_TIER =
+        new WarmUp(Duration.ofMillis(300).toNanos(), 200_000, 100, Duration.ofSeconds(4).toNanos());
 
-  /** How many of the last warm-up batches must show a quiet JIT and no faster rounds. */
-  static final int QUIET_BATCHES = 10;
+    static WarmUp of(boolean topTier) {
+      return topTier ? TOP_TIER : C1;
+    }
+  }
+
+  /** A batch faster than the best by more than this share is progress (the JIT is not done). */
+  static final double FASTER = 0.1;
+
+  /**
+   * How much slower than its target a worker's round may run and count as warm: workers compute
+   * side by side, each core busy, and run a round somewhat slower than the parent did alone; C1's
+   * code runs it several times slower than C2's, so this margin still tells the two apart.
+   */
+  static final double TARGET_MARGIN = 0.25;
 
   /** CPU time of a warm-up batch, and of a measured one. */
   static final long WARM_UP_BATCH_NANOS = Duration.ofMillis(2).toNanos();
@@ -47,6 +79,9 @@ public final class Calibration {
 
     /** The JIT's total compilation time so far, in ms (constant if unknown). */
     long compilerMillis();
+
+    /** Whether a top tier (C2) compiles the work after C1 has run it ({@link JitMode#topTier}). */
+    boolean topTier();
   }
 
   private final Probe probe;
@@ -73,15 +108,19 @@ public final class Calibration {
 
   /**
    * Only warms the work up: a worker process does this before it says it is ready, so that its
-   * first flag's work runs compiled, as the parent's calibration did.
+   * first flag's work runs compiled, as the parent's calibration did. It ends as soon as a round
+   * takes no longer than {@code targetNanosPerRound} (the parent's time per round) once the least
+   * rounds of the warm-up are done: the JIT here has got as far as the parent's had, and waiting
+   * for a steady speed as well would only delay the worker's start. Without a target (0), or when
+   * the speed never gets there, it lasts as long as calibration's warm-up.
    */
-  public void warmUpOnly() {
-    warmUp();
+  public void warmUpOnly(double targetNanosPerRound) {
+    warmUp(targetNanosPerRound);
   }
 
   /** Warms the work up, then returns the median CPU time of a round over the measured batches. */
   public double nanosPerRound() {
-    double perRound = warmUp();
+    double perRound = warmUp(0);
     double[] measured = new double[MEASURED_BATCHES];
     for (int i = 0; i < MEASURED_BATCHES; i++) {
       long rounds = roundsLasting(MEASURED_BATCH_NANOS, perRound);
@@ -91,23 +130,31 @@ public final class Calibration {
     return measured[MEASURED_BATCHES / 2];
   }
 
-  /** Runs batches until the JIT is done with the work; returns the time of a round by then. */
-  private double warmUp() {
+  /**
+   * Runs batches until the JIT is done with the work, or a round is as fast as {@code target};
+   * returns the time of a round by then.
+   */
+  private double warmUp(double target) {
+    WarmUp until = WarmUp.of(probe.topTier());
     long wallStart = probe.wallNanos();
     long cpu = 0;
+    long done = 0;
     long rounds = 64;
     double best = Double.MAX_VALUE;
     double latest = Double.MAX_VALUE;
-    int quiet = 0;
-    while (probe.wallNanos() - wallStart < WARM_UP_MAX_NANOS) {
+    int steady = 0;
+    while (probe.wallNanos() - wallStart < until.maxWallNanos()) {
       long compiled = probe.compilerMillis();
       long took = time(rounds);
       cpu += took;
+      done += rounds;
       latest = Math.max(took, 1) / (double) rounds;
-      boolean faster = latest < best * 0.9;
+      boolean faster = latest < best * (1 - FASTER);
       best = Math.min(best, latest);
-      quiet = faster || probe.compilerMillis() != compiled ? 0 : quiet + 1;
-      if (quiet >= QUIET_BATCHES && cpu >= WARM_UP_MIN_NANOS) {
+      steady = faster || probe.compilerMillis() != compiled ? 0 : steady + 1;
+      boolean reached = latest <= target * (1 + TARGET_MARGIN);
+      boolean settled = steady >= until.steadyBatches() && cpu >= until.minCpuNanos();
+      if (done >= until.minRounds() && (reached || settled)) {
         break;
       }
       rounds = roundsLasting(WARM_UP_BATCH_NANOS, latest);
@@ -156,6 +203,11 @@ public final class Calibration {
       return compiler != null && compiler.isCompilationTimeMonitoringSupported()
           ? compiler.getTotalCompilationTime()
           : 0;
+    }
+
+    @Override
+    public boolean topTier() {
+      return JitMode.ofThisJvm().topTier();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.flags.cli;
 
 import static dev.flags.testing.Cli.flags;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +14,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -116,6 +119,44 @@ class ReportMergeTest {
     assertThat(merged.get("started_at").asText()).isEqualTo(first.get("started_at").asText());
     assertThat(merged.get("base_url").asText()).isEqualTo(stubs.baseUrl());
     assertThat(merged.get("flags")).hasSize(4);
+  }
+
+  @Test
+  void jsonOfOneWholeRunWithWorkIsThatRunsReportUnchanged() throws IOException {
+    Path whole = report("--work", "1", "--gil");
+    Run run = merge("--format", "json", whole);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).isEqualTo(Files.readString(whole));
+  }
+
+  @Test
+  void eachFlagsWorkComesThroughAsItsShardWroteIt() throws IOException {
+    Path first = report("--shard", "1/2", "--work", "1", "--gil");
+    Path second = report("--shard", "2/2", "--work", "1", "--gil");
+    Map<String, JsonNode> written = new HashMap<>();
+    long rounds = 0;
+    double cpu = 0;
+    for (Path shard : List.of(first, second)) {
+      JsonNode report = JSON.readTree(shard.toFile());
+      report.get("flags").forEach(flag -> written.put(flag.get("cc").asText(), flag));
+      rounds = Math.max(rounds, report.get("work_rounds").asLong());
+      cpu += report.get("cpu_s").asDouble();
+    }
+    assertThat(written.values())
+        .filteredOn(flag -> flag.get("status").asText().equals("ok"))
+        .hasSize(3)
+        .allSatisfy(flag -> assertThat(flag.get("rounds").asLong()).isPositive())
+        .allSatisfy(flag -> assertThat(flag.get("digest").asText()).hasSize(64));
+
+    JsonNode merged = JSON.readTree(merge("--format", "json", first, second).out());
+    assertThat(merged.get("flags")).hasSize(4);
+    merged
+        .get("flags")
+        .forEach(flag -> assertThat(flag).isEqualTo(written.get(flag.get("cc").asText())));
+    assertThat(merged.get("work_rounds").asLong()).isEqualTo(rounds);
+    assertThat(merged.get("gil").asText()).isEqualTo("on");
+    assertThat(merged.get("cpu_s").asDouble()).isCloseTo(cpu, within(0.002));
+    assertThat(merged.get("parallelism").isNumber()).isTrue();
   }
 
   @Test

@@ -29,6 +29,9 @@ class CalibrationTest {
 
     private int batches;
 
+    /** Whether a top tier (C2) compiles the work late, as under the full tiered JIT. */
+    boolean topTier;
+
     Simulated(LongUnaryOperator cost) {
       this.cost = cost;
     }
@@ -58,6 +61,23 @@ class CalibrationTest {
     public long compilerMillis() {
       return compilerMillis;
     }
+
+    @Override
+    public boolean topTier() {
+      return topTier;
+    }
+  }
+
+  /**
+   * The full tiered JIT: interpreted at 20 us a round, C1's code at 1 us from round 1,000 (the
+   * compiler busy until {@code compilingUntil}), then C2's at 250 ns from round {@code c2From},
+   * compiled in the background where the compiler's total time does not show it until it is done.
+   */
+  private static Simulated tiered(long compilingUntil, long c2From) {
+    Simulated machine = new Simulated(n -> n < 1_000 ? 20_000 : n < c2From ? 1_000 : 250);
+    machine.compilingUntil = compilingUntil;
+    machine.topTier = true;
+    return machine;
   }
 
   @Test
@@ -101,6 +121,77 @@ class CalibrationTest {
     machine.compilingUntil = Long.MAX_VALUE;
 
     assertThat(new Calibration(machine).roundsFor(Duration.ofMillis(10))).isEqualTo(10_000);
+  }
+
+  @Test
+  void underTheFullJitASteadyC1SpeedIsNotTheEndWhenC2ComesWithinTheMinimum() {
+    // C1's speed is steady and the compiler quiet for 150 ms before C2's code is in: a warm-up for
+    // C1 alone would have stopped there, at 4 times the final time per round.
+    Simulated machine = tiered(1_000, 150_000);
+
+    assertThat(new Calibration(machine).roundsFor(Duration.ofMillis(50))).isEqualTo(200_000);
+  }
+
+  @Test
+  void underTheFullJitC2ComingAfterTheMinimumIsAwaitedWhileTheSpeedWasSteadyOnlyBriefly() {
+    // The compiler works until 270 ms of CPU, C2's code is in at 420 ms: after the minimum, within
+    // the steady stretch the warm-up asks for.
+    Simulated machine = tiered(250_000, 400_000);
+
+    assertThat(new Calibration(machine).roundsFor(Duration.ofMillis(50))).isEqualTo(200_000);
+  }
+
+  @Test
+  void withC1AloneTheSameMachineStopsAtC1sSpeed() {
+    // What the launcher's short runs do: no C2 to wait for, so the warm-up stays short.
+    Simulated machine = tiered(1_000, 150_000);
+    machine.topTier = false;
+
+    assertThat(new Calibration(machine).roundsFor(Duration.ofMillis(50))).isEqualTo(50_000);
+    assertThat(machine.cpuNanos()).isLessThan(Calibration.WarmUp.TOP_TIER.minCpuNanos());
+  }
+
+  @Test
+  void underTheFullJitTheWarmUpCoversTheMinimumOfCpuAndRounds() {
+    Simulated machine = new Simulated(n -> 1_000);
+    machine.topTier = true;
+
+    assertThat(new Calibration(machine).roundsFor(Duration.ofMillis(10))).isEqualTo(10_000);
+    assertThat(machine.cpuNanos())
+        .isGreaterThanOrEqualTo(Calibration.WarmUp.TOP_TIER.minCpuNanos());
+    assertThat(machine.rounds).isGreaterThanOrEqualTo(Calibration.WarmUp.TOP_TIER.minRounds());
+  }
+
+  @Test
+  void underTheFullJitACompilerThatNeverRestsStillEndsTheWarmUp() {
+    Simulated machine = new Simulated(n -> 1_000);
+    machine.compilingUntil = Long.MAX_VALUE;
+    machine.topTier = true;
+
+    assertThat(new Calibration(machine).roundsFor(Duration.ofMillis(10))).isEqualTo(10_000);
+    assertThat(machine.wallNanos())
+        .isGreaterThanOrEqualTo(Calibration.WarmUp.TOP_TIER.maxWallNanos());
+  }
+
+  @Test
+  void aWorkersWarmUpEndsOnceItsRoundsRunAsFastAsTheParents() {
+    Simulated machine = tiered(1_000, 150_000);
+
+    new Calibration(machine).warmUpOnly(250);
+
+    assertThat(machine.rounds).as("not before C2's code is in").isGreaterThan(150_000);
+    assertThat(machine.cpuNanos()).isLessThan(Calibration.WarmUp.TOP_TIER.minCpuNanos());
+  }
+
+  @Test
+  void aWorkerThatNeverGetsAsFastAsItsParentWarmsUpAsCalibrationDoes() {
+    Simulated machine = tiered(1_000, 150_000);
+
+    new Calibration(machine).warmUpOnly(100);
+
+    assertThat(machine.rounds).isGreaterThan(150_000);
+    assertThat(machine.cpuNanos())
+        .isGreaterThanOrEqualTo(Calibration.WarmUp.TOP_TIER.minCpuNanos());
   }
 
   @Test

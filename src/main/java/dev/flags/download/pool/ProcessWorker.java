@@ -88,8 +88,8 @@ public final class ProcessWorker {
       Thread.ofPlatform().daemon().name("stdin-watcher").start(() -> watch(in, downloadOne, main));
       Messages.warmUpWorker();
       if (spec.workRounds() > 0) {
-        // As the parent's calibration did: the first flag's work then runs compiled.
-        Calibration.ofThisMachine().warmUpOnly();
+        // As the parent's calibration did: the first flag's work then runs compiled, as fast.
+        Calibration.ofThisMachine().warmUpOnly(spec.workMillis() * 1e6 / spec.workRounds());
       }
       send(new Message.Ready());
       for (String cc = codes.take(); !cc.equals(END); cc = codes.take()) {

@@ -1,18 +1,22 @@
 package dev.flags.download.pool;
 
+import dev.flags.work.JitMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The command line of a worker JVM: this program's hidden {@code worker} command, started fast. */
 final class WorkerJvm {
+  /** The fast start's JIT option: C1 alone. */
+  private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+
   /**
    * Fast start for short-lived JVMs (C1 only, serial GC, no wait at exit for threads in native
    * code), and any VM message on stderr so that stdout carries only the protocol.
    */
   private static final List<String> JVM_OPTIONS =
       List.of(
-          "-XX:TieredStopAtLevel=1",
+          C1_ONLY,
           "-XX:+UseSerialGC",
           "-XX:-UsePerfData",
           "-XX:UserThreadWaitAttemptsAtExit=0",
@@ -24,15 +28,7 @@ final class WorkerJvm {
    */
   static final String AOT_CACHE_PROPERTY = "flags.aot.cache";
 
-  private static final String TIERED_STOP = "-XX:TieredStopAtLevel=";
-
   private WorkerJvm() {}
-
-  /** Whether this JVM runs with C1 alone, as the launcher starts short runs. */
-  private static boolean parentHasC1Only() {
-    return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .anyMatch(arg -> arg.startsWith(TIERED_STOP) && !arg.equals(TIERED_STOP + "4"));
-  }
 
   /** {@code java [fast-start options] -cp <this classpath> dev.flags.Main worker}. */
   static List<String> command(String workerCommand) {
@@ -40,9 +36,10 @@ final class WorkerJvm {
   }
 
   /**
-   * The same; for a run that computes ({@code --work}) with the JIT this JVM has: the parent
-   * calibrated the rounds with it, and C1 alone computes SHA-256 many times slower than C2 (which
-   * uses the CPU's SHA instructions).
+   * The same; for a run that computes ({@code --work}) with this JVM's JIT options instead of C1
+   * alone ({@link JitMode}): the parent calibrated the rounds with its JIT, and C1 alone computes
+   * SHA-256 many times slower than C2 (which uses the CPU's SHA instructions). A run without work
+   * keeps the fast start.
    */
   static List<String> command(String workerCommand, boolean computes) {
     String java =
@@ -52,11 +49,13 @@ final class WorkerJvm {
             .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     List<String> command = new ArrayList<>();
     command.add(java);
-    boolean c1Only = !computes || parentHasC1Only();
     for (String option : JVM_OPTIONS) {
-      if (c1Only || !option.startsWith(TIERED_STOP)) {
+      if (!computes || !option.equals(C1_ONLY)) {
         command.add(option);
       }
+    }
+    if (computes) {
+      command.addAll(JitMode.ofThisJvm().options());
     }
     String aotCache = System.getProperty(AOT_CACHE_PROPERTY);
     if (aotCache != null) {
