@@ -59,10 +59,19 @@ public final class RunSchema {
           new Column<>("work_rounds", RunReport::workRounds),
           new Column<>("gil", report -> report.gil() ? "on" : "off"),
           new Column<>("cpu_s", report -> MachineFormats.seconds(report.cpuTime())),
-          new Column<>(
-              "parallelism",
-              report ->
-                  report.computes() ? Math.round(report.parallelism() * 1000) / 1000.0 : null));
+          new Column<>("parallelism", RunSchema::parallelism));
+
+  /**
+   * {@code cpu_s / elapsed_s} as printed, so that a reader gets the same figure from the two
+   * fields, and a report read back (merged) writes the same one.
+   */
+  private static Double parallelism(RunReport report) {
+    double elapsed = MachineFormats.seconds(report.elapsed());
+    if (!report.computes() || elapsed == 0) {
+      return report.computes() ? 0.0 : null;
+    }
+    return Math.round(MachineFormats.seconds(report.cpuTime()) / elapsed * 1000) / 1000.0;
+  }
 
   /**
    * Time spent downloading: until the flag asked for the lock when it computed, else all of it (ms,
