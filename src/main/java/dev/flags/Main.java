@@ -39,6 +39,9 @@ public final class Main {
       HttpClients.warmUpInBackground(false);
       System.exit(WorkerCommand.runWorker());
     }
+    // picocli otherwise looks for Groovy's Closure class on the class path, and the miss opens
+    // every jar on it. A start-up lever: see the package doc.
+    System.setProperty("picocli.disable.closures", "true");
     if (downloads(args)) {
       HttpClients.warmUpInBackground(mentionsHttps(args));
     }
