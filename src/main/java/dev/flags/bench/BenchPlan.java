@@ -1,5 +1,6 @@
 package dev.flags.bench;
 
+import dev.flags.download.RunSpec;
 import dev.flags.work.Workload;
 import java.time.Duration;
 import java.util.List;
@@ -32,15 +33,67 @@ public record BenchPlan(
     codes = List.copyOf(codes);
   }
 
-  /** A plan without CPU work: I/O-bound runs. */
-  public BenchPlan(
-      List<Cell> cells,
-      int runs,
-      List<String> codes,
-      String serverLabel,
-      String baseUrl,
-      Optional<Duration> delay,
-      double timeoutSeconds) {
-    this(cells, runs, codes, serverLabel, baseUrl, delay, timeoutSeconds, Workload.NONE);
+  /**
+   * A plan built by name. Unset: no codes and no cells yet, the server's delay unknown, the command
+   * line's timeout, and no CPU work (I/O-bound runs).
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link BenchPlan} field by field; see {@link #builder} for what is left unset. */
+  public static final class Builder {
+    private List<Cell> cells = List.of();
+    private int runs = 1;
+    private List<String> codes = List.of();
+    private String serverLabel;
+    private String baseUrl;
+    private Optional<Duration> delay = Optional.empty();
+    private double timeoutSeconds = RunSpec.DEFAULT_TIMEOUT_SECONDS;
+    private Workload workload = Workload.NONE;
+
+    private Builder() {}
+
+    public Builder cells(List<Cell> value) {
+      cells = value;
+      return this;
+    }
+
+    public Builder runs(int value) {
+      runs = value;
+      return this;
+    }
+
+    public Builder codes(List<String> value) {
+      codes = value;
+      return this;
+    }
+
+    public Builder server(String label, String url) {
+      serverLabel = label;
+      baseUrl = url;
+      return this;
+    }
+
+    /** The server's fixed delay per response, when known. */
+    public Builder delay(Optional<Duration> value) {
+      delay = value;
+      return this;
+    }
+
+    public Builder timeoutSeconds(double value) {
+      timeoutSeconds = value;
+      return this;
+    }
+
+    public Builder workload(Workload value) {
+      workload = value;
+      return this;
+    }
+
+    public BenchPlan build() {
+      return new BenchPlan(
+          cells, runs, codes, serverLabel, baseUrl, delay, timeoutSeconds, workload);
+    }
   }
 }

@@ -184,15 +184,15 @@ public final class BenchCommand implements Callable<Integer> {
             : null) {
       String baseUrl = embedded != null ? embedded.baseUrl() : server.baseUrl();
       BenchPlan plan =
-          new BenchPlan(
-              cells,
-              runs,
-              codes,
-              server.label(),
-              baseUrl,
-              delay,
-              DownloadOptions.DEFAULT_TIMEOUT_S,
-              workload);
+          BenchPlan.builder()
+              .cells(cells)
+              .runs(runs)
+              .codes(codes)
+              .server(server.label(), baseUrl)
+              .delay(delay)
+              .timeoutSeconds(DownloadOptions.DEFAULT_TIMEOUT_S)
+              .workload(workload)
+              .build();
       Path temp = Path.of(System.getProperty("java.io.tmpdir"));
       BenchReport report = new Bench(plan, spec.commandLine().getErr(), temp).run();
       PrintWriter out = spec.commandLine().getOut();

@@ -227,7 +227,10 @@ public final class FlagsCommand implements Callable<Integer> {
               handleSignals
                   ? Signals.install(engine::cancel, engine::removeTempFiles)
                   : Signals.none()) {
-        report = engine.run(listener(progress, info, codes)).withShard(codeOptions.shard());
+        report =
+            engine.run(listener(progress, info, codes)).toBuilder()
+                .shard(codeOptions.shard())
+                .build();
         stoppedBy = signals.received();
       }
       switch (format) {

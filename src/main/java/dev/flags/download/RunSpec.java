@@ -8,8 +8,8 @@ import java.util.Objects;
 /**
  * One immutable description of a run: what to download, from where, into where, how (the mode and
  * its concurrency) and by which rules (timeouts, retries, deadline, limits, what to do with flags
- * already saved). Built by name with {@link #builder}; a process pool sends it whole to its workers
- * as JSON, so a new per-flag option added here reaches every mode.
+ * already saved). Built by name with {@link #builder} ({@link RunSpecBuilder}); a process pool
+ * sends it whole to its workers as JSON, so a new per-flag option added here reaches every mode.
  *
  * @param mode the concurrency strategy
  * @param codes the upper-case country codes, in the order they are submitted
@@ -66,13 +66,13 @@ public record RunSpec(
   }
 
   /** The command line's defaults: threads at their default concurrency, no codes yet. */
-  public static Builder builder() {
-    return new Builder();
+  public static RunSpecBuilder builder() {
+    return new RunSpecBuilder();
   }
 
   /** A builder holding this description, to change some of it. */
-  public Builder toBuilder() {
-    return new Builder(this);
+  public RunSpecBuilder toBuilder() {
+    return new RunSpecBuilder(this);
   }
 
   public Duration timeout() {
@@ -102,164 +102,5 @@ public record RunSpec(
 
   private static Duration seconds(double seconds) {
     return Duration.ofNanos((long) (seconds * 1e9));
-  }
-
-  /** Builds a {@link RunSpec} field by field; unset fields keep the command line's defaults. */
-  public static final class Builder {
-    private Mode mode = Mode.THREADS;
-    private List<String> codes = List.of();
-    private String serverLabel = "CUSTOM";
-    private String baseUrl;
-    private Path dest = Path.of("downloads");
-    private Integer maxReq;
-    private double timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
-    private int retries = DEFAULT_RETRIES;
-    private double backoffSeconds = DEFAULT_BACKOFF_SECONDS;
-    private double maxRetryWaitSeconds = DEFAULT_MAX_RETRY_WAIT_SECONDS;
-    private double deadlineSeconds;
-    private long maxBytes = DEFAULT_MAX_BYTES;
-    private boolean skipExisting;
-    private boolean update;
-    private boolean metadata;
-    private long workRounds;
-    private boolean gil;
-
-    private Builder() {}
-
-    private Builder(RunSpec spec) {
-      mode = spec.mode;
-      codes = spec.codes;
-      serverLabel = spec.serverLabel;
-      baseUrl = spec.baseUrl;
-      dest = spec.dest;
-      maxReq = spec.maxReq;
-      timeoutSeconds = spec.timeoutSeconds;
-      retries = spec.retries;
-      backoffSeconds = spec.backoffSeconds;
-      maxRetryWaitSeconds = spec.maxRetryWaitSeconds;
-      deadlineSeconds = spec.deadlineSeconds;
-      maxBytes = spec.maxBytes;
-      skipExisting = spec.skipExisting;
-      update = spec.update;
-      metadata = spec.metadata;
-      workRounds = spec.workRounds;
-      gil = spec.gil;
-    }
-
-    public Builder mode(Mode value) {
-      mode = value;
-      return this;
-    }
-
-    public Builder codes(List<String> value) {
-      codes = value;
-      return this;
-    }
-
-    public Builder server(String label, String url) {
-      serverLabel = label;
-      baseUrl = url;
-      return this;
-    }
-
-    /** A server given by URL: the report calls it CUSTOM. */
-    public Builder baseUrl(String url) {
-      return server("CUSTOM", url);
-    }
-
-    public Builder dest(Path value) {
-      dest = value;
-      return this;
-    }
-
-    /** Unset: the mode's default. */
-    public Builder maxReq(int value) {
-      maxReq = value;
-      return this;
-    }
-
-    public Builder timeout(Duration value) {
-      timeoutSeconds = value.toNanos() / 1e9;
-      return this;
-    }
-
-    public Builder timeoutSeconds(double value) {
-      timeoutSeconds = value;
-      return this;
-    }
-
-    public Builder retries(int value) {
-      retries = value;
-      return this;
-    }
-
-    public Builder backoffSeconds(double value) {
-      backoffSeconds = value;
-      return this;
-    }
-
-    public Builder maxRetryWaitSeconds(double value) {
-      maxRetryWaitSeconds = value;
-      return this;
-    }
-
-    /** 0: no deadline. */
-    public Builder deadlineSeconds(double value) {
-      deadlineSeconds = value;
-      return this;
-    }
-
-    public Builder maxBytes(long value) {
-      maxBytes = value;
-      return this;
-    }
-
-    public Builder skipExisting(boolean value) {
-      skipExisting = value;
-      return this;
-    }
-
-    public Builder update(boolean value) {
-      update = value;
-      return this;
-    }
-
-    public Builder metadata(boolean value) {
-      metadata = value;
-      return this;
-    }
-
-    /** The rounds of CPU work each flag does after its download; 0: none. */
-    public Builder workRounds(long value) {
-      workRounds = value;
-      return this;
-    }
-
-    /** Whether flags hold a per-process lock while they compute. */
-    public Builder gil(boolean value) {
-      gil = value;
-      return this;
-    }
-
-    public RunSpec build() {
-      return new RunSpec(
-          mode,
-          codes,
-          serverLabel,
-          baseUrl,
-          dest,
-          maxReq != null ? maxReq : mode.defaultMaxReq(),
-          timeoutSeconds,
-          retries,
-          backoffSeconds,
-          maxRetryWaitSeconds,
-          deadlineSeconds,
-          maxBytes,
-          skipExisting,
-          update,
-          metadata,
-          workRounds,
-          gil);
-    }
   }
 }

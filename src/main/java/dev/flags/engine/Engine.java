@@ -1,6 +1,5 @@
 package dev.flags.engine;
 
-import dev.flags.country.Shard;
 import dev.flags.download.DownloadOne;
 import dev.flags.download.Downloader;
 import dev.flags.download.FlagResult;
@@ -132,20 +131,19 @@ public final class Engine {
       workerStartups = strategy.workerStartups();
       current = null;
     }
-    return new RunReport(
-            spec.mode().label(),
-            spec.concurrency(),
-            spec.serverLabel(),
-            spec.baseUrl(),
-            spec.codes(),
-            results,
-            startedAt,
-            Duration.ofNanos(System.nanoTime() - start),
-            startup,
-            Shard.WHOLE,
-            spec.workRounds(),
-            spec.gil())
-        .withWorkerStartups(workerStartups);
+    return RunReport.builder()
+        .mode(spec.mode().label())
+        .maxReq(spec.concurrency())
+        .server(spec.serverLabel(), spec.baseUrl())
+        .codes(spec.codes())
+        .results(results)
+        .startedAt(startedAt)
+        .elapsed(Duration.ofNanos(System.nanoTime() - start))
+        .workerStartup(startup)
+        .workRounds(spec.workRounds())
+        .gil(spec.gil())
+        .workerStartups(workerStartups)
+        .build();
   }
 
   /** Stops the grace timer, if any, and waits until it can no longer interrupt anybody. */

@@ -58,17 +58,20 @@ public record MergedReport(RunReport report, List<RunReport> shards) {
       }
     }
     RunReport whole =
-        new RunReport(
-            distinct(sorted, RunReport::mode),
-            sorted.stream().mapToInt(RunReport::maxReq).sum(),
-            distinct(sorted, RunReport::serverLabel),
-            distinct(sorted, RunReport::baseUrl),
-            codeIn.keySet().stream().sorted().toList(),
-            results,
-            sorted.stream().map(RunReport::startedAt).min(Comparator.naturalOrder()).orElseThrow(),
-            longest(sorted, RunReport::elapsed),
-            longest(sorted, RunReport::workerStartup),
-            Shard.WHOLE);
+        RunReport.builder()
+            .mode(distinct(sorted, RunReport::mode))
+            .maxReq(sorted.stream().mapToInt(RunReport::maxReq).sum())
+            .server(distinct(sorted, RunReport::serverLabel), distinct(sorted, RunReport::baseUrl))
+            .codes(codeIn.keySet().stream().sorted().toList())
+            .results(results)
+            .startedAt(
+                sorted.stream()
+                    .map(RunReport::startedAt)
+                    .min(Comparator.naturalOrder())
+                    .orElseThrow())
+            .elapsed(longest(sorted, RunReport::elapsed))
+            .workerStartup(longest(sorted, RunReport::workerStartup))
+            .build();
     return new MergedReport(whole, sorted);
   }
 

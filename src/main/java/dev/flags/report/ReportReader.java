@@ -74,17 +74,17 @@ public final class ReportReader {
       results.add(flag(flag));
     }
     RunReport report =
-        new RunReport(
-            text(run, "mode"),
-            count(run, "max_req"),
-            text(run, "server"),
-            text(run, "base_url"),
-            results.stream().map(FlagResult::cc).sorted().toList(),
-            results,
-            instant(run, "started_at"),
-            seconds(run, "elapsed_s"),
-            seconds(run, "worker_startup_s"),
-            shard(run));
+        RunReport.builder()
+            .mode(text(run, "mode"))
+            .maxReq(count(run, "max_req"))
+            .server(text(run, "server"), text(run, "base_url"))
+            .codes(results.stream().map(FlagResult::cc).sorted().toList())
+            .results(results)
+            .startedAt(instant(run, "started_at"))
+            .elapsed(seconds(run, "elapsed_s"))
+            .workerStartup(seconds(run, "worker_startup_s"))
+            .shard(shard(run))
+            .build();
     checkCounts(run, report);
     return report;
   }

@@ -48,121 +48,17 @@ public record RunReport(
     workerStartups = List.copyOf(workerStartups);
   }
 
-  /** A run without per-worker start-ups: threads, or a report read back or merged. */
-  public RunReport(
-      String mode,
-      int maxReq,
-      String serverLabel,
-      String baseUrl,
-      List<String> codes,
-      List<FlagResult> results,
-      Instant startedAt,
-      Duration elapsed,
-      Duration workerStartup,
-      Shard shard,
-      long workRounds,
-      boolean gil) {
-    this(
-        mode,
-        maxReq,
-        serverLabel,
-        baseUrl,
-        codes,
-        results,
-        startedAt,
-        elapsed,
-        workerStartup,
-        shard,
-        workRounds,
-        gil,
-        List.of());
+  /**
+   * A report built by name. Unset, a run is of the whole code list ({@link Shard#WHOLE}), without
+   * CPU work, and without worker processes (no start-up).
+   */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  /** A run of the whole code list, without CPU work. */
-  public RunReport(
-      String mode,
-      int maxReq,
-      String serverLabel,
-      String baseUrl,
-      List<String> codes,
-      List<FlagResult> results,
-      Instant startedAt,
-      Duration elapsed,
-      Duration workerStartup) {
-    this(
-        mode,
-        maxReq,
-        serverLabel,
-        baseUrl,
-        codes,
-        results,
-        startedAt,
-        elapsed,
-        workerStartup,
-        Shard.WHOLE);
-  }
-
-  /** A run of {@code shard} of the code list, without CPU work (a report read back). */
-  public RunReport(
-      String mode,
-      int maxReq,
-      String serverLabel,
-      String baseUrl,
-      List<String> codes,
-      List<FlagResult> results,
-      Instant startedAt,
-      Duration elapsed,
-      Duration workerStartup,
-      Shard shard) {
-    this(
-        mode,
-        maxReq,
-        serverLabel,
-        baseUrl,
-        codes,
-        results,
-        startedAt,
-        elapsed,
-        workerStartup,
-        shard,
-        0,
-        false);
-  }
-
-  /** The same report, of a run that took {@code part} of the code list. */
-  public RunReport withShard(Shard part) {
-    return new RunReport(
-        mode,
-        maxReq,
-        serverLabel,
-        baseUrl,
-        codes,
-        results,
-        startedAt,
-        elapsed,
-        workerStartup,
-        part,
-        workRounds,
-        gil,
-        workerStartups);
-  }
-
-  /** The same report, with each worker process's start-up (for the timeline). */
-  public RunReport withWorkerStartups(List<WorkerStartup> startups) {
-    return new RunReport(
-        mode,
-        maxReq,
-        serverLabel,
-        baseUrl,
-        codes,
-        results,
-        startedAt,
-        elapsed,
-        workerStartup,
-        shard,
-        workRounds,
-        gil,
-        startups);
+  /** A builder holding this report, to change some of it ({@code toBuilder().shard(part)}). */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   /** Whether the flags were given CPU work ({@code --work}). */
@@ -212,5 +108,118 @@ public record RunReport(
   /** How many flags failed for a cause of this type: {@code count(Cause.Interrupted.class)}. */
   public long count(Class<? extends Cause> cause) {
     return results.stream().filter(r -> r.cause().filter(cause::isInstance).isPresent()).count();
+  }
+
+  /** Builds a {@link RunReport} field by field; see {@link #builder} for what is left unset. */
+  public static final class Builder {
+    private String mode;
+    private int maxReq;
+    private String serverLabel;
+    private String baseUrl;
+    private List<String> codes = List.of();
+    private List<FlagResult> results = List.of();
+    private Instant startedAt;
+    private Duration elapsed;
+    private Duration workerStartup = Duration.ZERO;
+    private Shard shard = Shard.WHOLE;
+    private long workRounds;
+    private boolean gil;
+    private List<WorkerStartup> workerStartups = List.of();
+
+    private Builder() {}
+
+    private Builder(RunReport report) {
+      mode = report.mode;
+      maxReq = report.maxReq;
+      serverLabel = report.serverLabel;
+      baseUrl = report.baseUrl;
+      codes = report.codes;
+      results = report.results;
+      startedAt = report.startedAt;
+      elapsed = report.elapsed;
+      workerStartup = report.workerStartup;
+      shard = report.shard;
+      workRounds = report.workRounds;
+      gil = report.gil;
+      workerStartups = report.workerStartups;
+    }
+
+    public Builder mode(String value) {
+      mode = value;
+      return this;
+    }
+
+    public Builder maxReq(int value) {
+      maxReq = value;
+      return this;
+    }
+
+    public Builder server(String label, String url) {
+      serverLabel = label;
+      baseUrl = url;
+      return this;
+    }
+
+    public Builder codes(List<String> value) {
+      codes = value;
+      return this;
+    }
+
+    public Builder results(List<FlagResult> value) {
+      results = value;
+      return this;
+    }
+
+    public Builder startedAt(Instant value) {
+      startedAt = value;
+      return this;
+    }
+
+    public Builder elapsed(Duration value) {
+      elapsed = value;
+      return this;
+    }
+
+    public Builder workerStartup(Duration value) {
+      workerStartup = value;
+      return this;
+    }
+
+    public Builder shard(Shard value) {
+      shard = value;
+      return this;
+    }
+
+    public Builder workRounds(long value) {
+      workRounds = value;
+      return this;
+    }
+
+    public Builder gil(boolean value) {
+      gil = value;
+      return this;
+    }
+
+    public Builder workerStartups(List<WorkerStartup> value) {
+      workerStartups = value;
+      return this;
+    }
+
+    public RunReport build() {
+      return new RunReport(
+          mode,
+          maxReq,
+          serverLabel,
+          baseUrl,
+          codes,
+          results,
+          startedAt,
+          elapsed,
+          workerStartup,
+          shard,
+          workRounds,
+          gil,
+          workerStartups);
+    }
   }
 }

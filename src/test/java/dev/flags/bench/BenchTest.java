@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -254,14 +253,13 @@ class BenchTest {
   void everyRunGetsAFreshFolderThatIsDeletedAfterwards() throws Exception {
     try (FlagServer server = FlagServer.start("127.0.0.1", 0, new GeneratedFlags())) {
       BenchPlan plan =
-          new BenchPlan(
-              List.of(new Cell(Mode.THREADS, 2)),
-              2,
-              List.of("BR", "JP", "QQ"),
-              "EMBEDDED",
-              server.baseUrl(),
-              Optional.empty(),
-              5);
+          BenchPlan.builder()
+              .cells(List.of(new Cell(Mode.THREADS, 2)))
+              .runs(2)
+              .codes(List.of("BR", "JP", "QQ"))
+              .server("EMBEDDED", server.baseUrl())
+              .timeoutSeconds(5)
+              .build();
       StringWriter progress = new StringWriter();
       BenchReport report = new Bench(plan, new PrintWriter(progress), dir).run();
       assertThat(report.rows()).hasSize(1);

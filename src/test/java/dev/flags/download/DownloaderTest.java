@@ -32,7 +32,7 @@ class DownloaderTest {
 
   @TempDir Path dest;
   private final FlagStubs stubs = new FlagStubs(wireMock);
-  private RunSpec.Builder spec;
+  private RunSpecBuilder spec;
   private Engine engine;
 
   @BeforeEach

@@ -63,11 +63,11 @@ class ReliabilityTest {
     }
   }
 
-  private DownloadOne open(UnaryOperator<RunSpec.Builder> spec) {
+  private DownloadOne open(UnaryOperator<RunSpecBuilder> spec) {
     return open(spec.apply(FlagStubs.spec(stubs.baseUrl(), dest)));
   }
 
-  private DownloadOne open(RunSpec.Builder spec) {
+  private DownloadOne open(RunSpecBuilder spec) {
     downloadOne = DownloadOne.open(spec.build());
     return downloadOne;
   }

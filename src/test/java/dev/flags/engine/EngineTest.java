@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.flags.download.FlagResult;
 import dev.flags.download.Mode;
-import dev.flags.download.RunSpec;
+import dev.flags.download.RunSpecBuilder;
 import dev.flags.report.RunReport;
 import dev.flags.testing.FlagStubs;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ class EngineTest {
   private final List<FlagResult> progress = new ArrayList<>();
   private final List<FlagResult> results = new ArrayList<>();
 
-  private RunSpec.Builder slowRun(Mode mode, int slowMs) {
+  private RunSpecBuilder slowRun(Mode mode, int slowMs) {
     stubs.ok("BR");
     SLOW.forEach(cc -> stubs.stub(cc, FlagStubs.okGif(cc).withFixedDelay(slowMs)));
     return FlagStubs.spec(stubs.baseUrl(), dest).mode(mode).codes(CODES);

@@ -17,16 +17,15 @@ import org.junit.jupiter.api.Test;
 /** The CSV schema's quoting: minimal RFC 4180, as the README says. */
 class RunSchemaTest {
   private static RunReport reportOf(FlagResult... results) {
-    return new RunReport(
-        "threads",
-        2,
-        "CUSTOM",
-        "http://127.0.0.1:1/flags",
-        List.of("BR", "JP", "QQ", "XX"),
-        List.of(results),
-        Instant.parse("2026-12-02T08:00:00Z"),
-        Duration.ofMillis(120),
-        Duration.ZERO);
+    return RunReport.builder()
+        .mode("threads")
+        .maxReq(2)
+        .server("CUSTOM", "http://127.0.0.1:1/flags")
+        .codes(List.of("BR", "JP", "QQ", "XX"))
+        .results(List.of(results))
+        .startedAt(Instant.parse("2026-12-02T08:00:00Z"))
+        .elapsed(Duration.ofMillis(120))
+        .build();
   }
 
   private static FlagResult result(

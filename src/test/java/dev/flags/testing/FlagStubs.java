@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.flags.country.Countries;
 import dev.flags.download.RunSpec;
+import dev.flags.download.RunSpecBuilder;
 import dev.flags.server.FlagGif;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -40,7 +41,7 @@ public final class FlagStubs {
    * A run of {@code baseUrl} into {@code dest} with the command line's defaults, but for tests: 4
    * requests at once, a 5 s timeout, and a 1 ms backoff so that retries cost nothing.
    */
-  public static RunSpec.Builder spec(String baseUrl, Path dest) {
+  public static RunSpecBuilder spec(String baseUrl, Path dest) {
     return RunSpec.builder()
         .baseUrl(baseUrl)
         .dest(dest)

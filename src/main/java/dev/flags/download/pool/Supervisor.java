@@ -24,15 +24,9 @@ import org.slf4j.LoggerFactory;
 final class Supervisor {
   private static final Logger log = LoggerFactory.getLogger(Supervisor.class);
 
-  /** A worker not ready by then is taken for one that cannot start. */
-  static final Duration START_TIMEOUT = Duration.ofSeconds(30);
-
-  /** What a worker gets beyond the longest a healthy one can take on a code (see frozenAfter). */
-  static final Duration FROZEN_MARGIN = Duration.ofSeconds(2);
-
   private final List<String> command;
   private final int target;
-  private final long frozenNanos;
+  private final Overdue overdue;
   private final Deque<Task> pending;
   private final PoolResults results;
   private final BlockingQueue<WorkerHandle.Event> events = new LinkedBlockingQueue<>();
@@ -55,24 +49,9 @@ final class Supervisor {
     this.runStartNanos = runStartNanos;
     this.command = command;
     this.target = target;
-    this.frozenNanos = frozenAfter(settings).toNanos();
+    this.overdue = new Overdue(settings);
     this.pending = pending;
     this.results = results;
-  }
-
-  /**
-   * How long a worker may hold a code before it is taken for frozen ({@code kill -STOP}, a stuck
-   * JVM): a healthy one always answers sooner, since every attempt ends at its timeout (the body
-   * included) and every wait between attempts at the longest retry wait, for the flag and, with
-   * {@code --metadata}, for its metadata.json; then {@link #FROZEN_MARGIN}.
-   */
-  static Duration frozenAfter(RunSpec settings) {
-    int requests = settings.metadata() ? 2 : 1;
-    double seconds =
-        requests
-            * ((settings.retries() + 1) * settings.timeoutSeconds()
-                + settings.retries() * settings.maxRetryWaitSeconds());
-    return Duration.ofMillis((long) Math.ceil(seconds * 1000)).plus(FROZEN_MARGIN);
   }
 
   /** Starts the pool's first workers; they get the settings once {@link #send} is called. */
@@ -90,7 +69,7 @@ final class Supervisor {
 
   /** The next event, or null once a live worker is overdue. */
   WorkerHandle.Event nextEvent() throws InterruptedException {
-    return events.poll(millisToNextDue(), TimeUnit.MILLISECONDS);
+    return events.poll(overdue.millisToNextDue(live), TimeUnit.MILLISECONDS);
   }
 
   /** The live workers, oldest first. */
@@ -174,15 +153,13 @@ final class Supervisor {
   }
 
   /**
-   * Stops the workers that are overdue: not ready after {@link #START_TIMEOUT} (taken for one that
-   * cannot start), or holding a code past {@link #frozenAfter}: a frozen worker never answers nor
-   * dies by itself, and its code would wait for the run's deadline, or forever. Its code goes on as
-   * if it had died.
+   * Stops the workers that are {@link Overdue}: not ready in time, or holding a code for longer
+   * than a healthy one could. A frozen worker's code goes on as if it had died.
    */
   void stopOverdueWorkers() {
     long now = System.nanoTime();
     for (WorkerHandle worker : List.copyOf(live)) {
-      if (now < dueNanos(worker)) {
+      if (!overdue.at(worker, now)) {
         continue;
       }
       WorkerState state = worker.state();
@@ -196,8 +173,8 @@ final class Supervisor {
             silentMs);
         lost(worker, busy, "silent for " + (silentMs + 500) / 1000 + " s, stopped");
       } else {
-        log.warn("worker {} not ready after {}; stopped it", worker.name, START_TIMEOUT);
-        startFailed("not ready after " + START_TIMEOUT.toSeconds() + " s");
+        log.warn("worker {} not ready after {}; stopped it", worker.name, Overdue.START_TIMEOUT);
+        startFailed("not ready after " + Overdue.START_TIMEOUT.toSeconds() + " s");
       }
     }
   }
@@ -238,30 +215,6 @@ final class Supervisor {
   private void startFailed(String why) {
     startFailures++;
     lastStartFailure = why;
-  }
-
-  /** When a worker is overdue: not ready yet, or busy for too long (Long.MAX_VALUE: never). */
-  private long dueNanos(WorkerHandle worker) {
-    if (worker.state() instanceof WorkerState.Starting) {
-      return worker.startedNanos + START_TIMEOUT.toNanos();
-    }
-    if (worker.state() instanceof WorkerState.Busy busy) {
-      return busy.sinceNanos() + frozenNanos;
-    }
-    return Long.MAX_VALUE;
-  }
-
-  /** Milliseconds until the first live worker is overdue (Long.MAX_VALUE: none can be). */
-  private long millisToNextDue() {
-    long now = System.nanoTime();
-    long next = Long.MAX_VALUE;
-    for (WorkerHandle worker : live) {
-      long at = dueNanos(worker);
-      if (at != Long.MAX_VALUE) {
-        next = Math.min(next, Math.max(0, (at - now) / 1_000_000 + 1));
-      }
-    }
-    return next;
   }
 
   /** Stops every worker this pool started (see {@link WorkerHandle#stopAll}). */

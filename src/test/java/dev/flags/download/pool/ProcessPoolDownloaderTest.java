@@ -193,8 +193,8 @@ class ProcessPoolDownloaderTest {
             .maxRetryWaitSeconds(1)
             .maxBytes(1 << 20)
             .build();
-    assertThat(Supervisor.frozenAfter(settings))
-        .isEqualTo(Duration.ofSeconds(1).plus(Supervisor.FROZEN_MARGIN));
+    assertThat(Overdue.frozenAfter(settings))
+        .isEqualTo(Duration.ofSeconds(1).plus(Overdue.FROZEN_MARGIN));
     parent = DownloadOne.open(settings);
     ProcessPoolDownloader pool =
         new ProcessPoolDownloader(parent, settings, ProcessPoolDownloader.workerCommand());
