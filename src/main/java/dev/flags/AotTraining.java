@@ -61,8 +61,7 @@ public final class AotTraining {
 
   private static void run(List<String> failures, int expected, String... args) {
     StringWriter err = new StringWriter();
-    int code =
-        FlagsCommand.execute(new PrintWriter(Writer.nullWriter()), new PrintWriter(err), args);
+    int code = Main.run(new PrintWriter(Writer.nullWriter()), new PrintWriter(err), args);
     if (code != expected) {
       failures.add(
           "flags "

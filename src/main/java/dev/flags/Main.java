@@ -39,13 +39,24 @@ public final class Main {
       HttpClients.warmUpInBackground(false);
       System.exit(WorkerCommand.runWorker());
     }
+    ReportOutput stdout = ReportOutput.stdout();
+    PrintWriter err = new PrintWriter(System.err, false, System.err.charset());
+    int code = run(stdout.writer(), err, args);
+    System.exit(stdout.exitCode(code, err));
+  }
+
+  /**
+   * Runs a command line as {@link #main} does, without the exit: the AOT cache's training runs this
+   * same path, so that every class and lambda a user's run needs is in the cache.
+   */
+  static int run(PrintWriter out, PrintWriter err, String... args) {
+    // picocli otherwise looks for Groovy's Closure class on the class path, and the miss opens
+    // every jar on it. A start-up lever: see the package doc.
+    System.setProperty("picocli.disable.closures", "true");
     if (downloads(args)) {
       HttpClients.warmUpInBackground(mentionsHttps(args));
     }
-    ReportOutput stdout = ReportOutput.stdout();
-    PrintWriter err = new PrintWriter(System.err, false, System.err.charset());
-    int code = FlagsCommand.executeAsMain(stdout.writer(), err, args);
-    System.exit(stdout.exitCode(code, err));
+    return FlagsCommand.executeAsMain(out, err, args);
   }
 
   /** Whether an argument names an https server (a guess, like {@link #downloads}). */

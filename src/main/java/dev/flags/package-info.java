@@ -11,13 +11,24 @@
  *
  * <ul>
  *   <li><b>The AOT cache</b> ({@link dev.flags.AotTraining}): {@code mvn package} trains a JDK AOT
- *       cache (loaded and linked classes) on real downloads in every mode; the launcher and the
- *       process-pool workers start with it.
+ *       cache (loaded and linked classes, and the lambdas linked) on real downloads in every mode,
+ *       through {@code Main.run}, the path a user's command takes; the launcher and the
+ *       process-pool workers start with it. What the cache cannot keep is paid by every run: a
+ *       lambda it misses (made in an interface's initialiser) is written as a class, since the
+ *       first lambda a run spins sets up the whole lambda machinery.
+ *   <li><b>Nothing on the common path pays a one-time cost it does not need</b>: numbers parse
+ *       without {@code BigDecimal} (its class initialisation is slow), the country table is in the
+ *       source (a resource is read through a second opening of the jar), the request log's time
+ *       zone is looked up on its first line, and picocli neither looks for Groovy (the miss opens
+ *       every jar) nor scans commands and mixins for method subcommands.
+ *   <li><b>The launcher forks as little as it can</b> ({@code ./flags}): a fork costs several
+ *       milliseconds on a slow host, so it uses bash builtins, and remembers where the java on PATH
+ *       leads ({@code target/path-java}) instead of running readlink every time.
  *   <li><b>Fast paths in {@link dev.flags.Main}</b>: {@code --version} prints without building the
  *       command model, and a process-pool worker ({@code flags worker}) runs without picocli. Main
  *       also guesses from the arguments whether the command will download, and if so starts
- *       OkHttp's one-time set-up on a background thread while picocli parses; the guess only
- *       decides a warm-up, never what runs.
+ *       OkHttp's one-time set-up (and its first parse of a host name) on a background thread while
+ *       picocli parses; the guess only decides a warm-up, never what runs.
  *   <li><b>Stand-in subcommands</b> ({@code cli.Subcommand}): a subcommand's model is built only
  *       when the command line names it; {@code --help} lists stand-ins holding only the name and
  *       header.

@@ -100,6 +100,25 @@ class LauncherJdkTest {
   }
 
   @Test
+  void theJavaOnPathIsResolvedOnceThenAgainWhenItsLinkChanges() throws Exception {
+    Path first = jdk(dir.resolve("jdk-25"), "25");
+    Path second = jdk(dir.resolve("jdk-26"), "26");
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path link = bin.resolve("java");
+    Files.createSymbolicLink(link, first.resolve("bin/java"));
+    assertThat(javaRun(Map.of("PATH", bin + ":" + tools))).isEqualTo(java(first.toRealPath()));
+
+    // The same link: its target comes from target/path-java, and no readlink can run.
+    Path noReadlink = Bash.commandsOnly(dir.resolve("no-readlink"), "cat");
+    assertThat(javaRun(Map.of("PATH", bin + ":" + noReadlink))).isEqualTo(java(first.toRealPath()));
+
+    // Switched to another JDK, as update-alternatives does: resolved again.
+    Files.delete(link);
+    Files.createSymbolicLink(link, second.resolve("bin/java"));
+    assertThat(javaRun(Map.of("PATH", bin + ":" + tools))).isEqualTo(java(second.toRealPath()));
+  }
+
+  @Test
   void sdkmanCandidatesUnderHomeOrSdkmanDir() throws Exception {
     jdk(home.resolve(".sdkman/candidates/java/17.0.9-tem"), "17.0.9");
     Path sdkman = jdk(home.resolve(".sdkman/candidates/java/25.0.1-tem"), "25.0.1");

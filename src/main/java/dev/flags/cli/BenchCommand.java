@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
  * {@code flags bench}: runs a matrix of modes and concurrencies, and reports how long each took.
  */
 @Command(
+    addMethodSubcommands = false,
     name = "bench",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,

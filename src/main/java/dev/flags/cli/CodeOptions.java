@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /** Which flags to download: the book's {@code expand_cc_args}. */
+@Command(addMethodSubcommands = false) // a mixin too: skip picocli's method scan
 public final class CodeOptions {
   private static final int MAX_LIMIT = 26 * 26;
 

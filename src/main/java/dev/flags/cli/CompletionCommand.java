@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
  * whole command model, so completion never lags behind the options.
  */
 @Command(
+    addMethodSubcommands = false,
     name = CompletionCommand.NAME,
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,

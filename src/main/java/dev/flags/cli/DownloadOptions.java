@@ -6,12 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** How to download: strategy, concurrency, timeout, destination. */
+@Command(addMethodSubcommands = false) // a mixin too: skip picocli's method scan
 public final class DownloadOptions {
   /**
    * Per-request timeout when none is given: generous enough for the book's 0.5–5 s DELAY server.

@@ -3,6 +3,7 @@ package dev.flags.cli;
 import dev.flags.server.Chaos;
 import dev.flags.server.Delay;
 import java.util.List;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Spec;
  * --server-seed}: the knobs of {@code flags serve} for the server {@code -s EMBEDDED} starts in
  * this process, so one command reproduces a DELAY or ERROR experiment.
  */
+@Command(addMethodSubcommands = false) // a mixin too: skip picocli's method scan
 public final class EmbeddedServerOptions {
   @Spec(Spec.Target.MIXEE)
   private CommandSpec spec;

@@ -37,6 +37,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code flags}: downloads flags with the chosen strategy and prints the book's report. */
 @Command(
+    // No command has methods as subcommands: every command skips the scan (a start-up lever).
+    addMethodSubcommands = false,
     name = "flags",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,

@@ -1,9 +1,11 @@
 package dev.flags.cli;
 
 import dev.flags.report.OutputFormat;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code --format}: what stdout carries. Shared by {@code flags} and {@code flags bench}. */
+@Command(addMethodSubcommands = false) // a mixin too: skip picocli's method scan
 public final class FormatOptions {
   @Option(
       names = "--format",

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
  * here, with their timelines in one folder (see {@link Lesson}).
  */
 @Command(
+    addMethodSubcommands = false,
     name = "lesson",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,

@@ -78,6 +78,14 @@ final class Numbers {
   }
 
   private static long whole(String value, long min, long max) {
+    String text = value.strip();
+    if (plainInteger(text)) {
+      try {
+        return range(Long.parseLong(text), min, max, value);
+      } catch (NumberFormatException e) {
+        // more digits than a long holds: the exact comparison below says which limit
+      }
+    }
     BigDecimal number = parse(value, "a whole number, such as 4");
     if (number.stripTrailingZeros().scale() > 0) {
       throw expected("a whole number, such as 4", value);
@@ -91,13 +99,62 @@ final class Numbers {
     return number.longValueExact();
   }
 
+  private static long range(long number, long min, long max, String value) {
+    if (number > max) {
+      throw expected("a whole number up to " + max, value);
+    }
+    if (number < min) {
+      throw expected("a whole number from " + min, value);
+    }
+    return number;
+  }
+
   private static double decimal(String value, String what) {
+    String text = value.strip();
+    if (plainDecimal(text)) {
+      return Double.parseDouble(text);
+    }
     return parse(value, what).doubleValue();
   }
 
+  /** Digits with an optional sign: what nearly every whole number given to an option looks like. */
+  private static boolean plainInteger(String text) {
+    int start = !text.isEmpty() && (text.charAt(0) == '-' || text.charAt(0) == '+') ? 1 : 0;
+    if (start == text.length()) {
+      return false;
+    }
+    for (int i = start; i < text.length(); i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
-   * Plain decimal notation only ({@code 2.5}, {@code 1e3}): not Java's {@code 0x1p3}, {@code 10d},
-   * {@code NaN} or {@code Infinity}, which no user means as a number of seconds.
+   * Digits with at most one point between digits, and an optional sign: {@code 2.5}, {@code -3}.
+   */
+  private static boolean plainDecimal(String text) {
+    int point = text.indexOf('.');
+    if (point < 0) {
+      return plainInteger(text);
+    }
+    String whole = text.substring(0, point);
+    String fraction = text.substring(point + 1);
+    return plainInteger(
+            whole.isEmpty() || whole.equals("-") || whole.equals("+") ? whole + "0" : whole)
+        && !fraction.isEmpty()
+        && plainInteger(fraction)
+        && fraction.charAt(0) != '-'
+        && fraction.charAt(0) != '+';
+  }
+
+  /**
+   * The rare forms ({@code 4.0} as a whole number, {@code 1e3}), exactly. {@code BigDecimal} is not
+   * the common path: its class initialisation is a start-up cost every run would pay (a start-up
+   * lever: see the package doc of {@code dev.flags}). Plain decimal notation only ({@code 2.5},
+   * {@code 1e3}): not Java's {@code 0x1p3}, {@code 10d}, {@code NaN} or {@code Infinity}, which no
+   * user means as a number of seconds.
    */
   private static BigDecimal parse(String value, String what) {
     try {

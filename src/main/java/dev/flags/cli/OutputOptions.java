@@ -6,12 +6,14 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** What the run prints besides its report. */
+@Command(addMethodSubcommands = false) // a mixin too: skip picocli's method scan
 public final class OutputOptions {
   @Spec(Spec.Target.MIXEE)
   private CommandSpec spec;

@@ -8,6 +8,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code flags report}: works on the reports that {@code flags --format json} wrote. */
 @Command(
+    addMethodSubcommands = false,
     name = "report",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
  * {@code N/N}) joined into the whole run's report, with the same schema and exit code.
  */
 @Command(
+    addMethodSubcommands = false,
     name = "merge",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,

@@ -1,12 +1,14 @@
 package dev.flags.cli;
 
 import dev.flags.download.RunSpec;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** When to give up: retries and their waits, the run's deadline, the largest body accepted. */
+@Command(addMethodSubcommands = false) // a mixin too: skip picocli's method scan
 public final class RetryOptions {
   @Spec(Spec.Target.MIXEE)
   private CommandSpec spec;

@@ -1,11 +1,13 @@
 package dev.flags.cli;
 
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** What to do with flags already saved, and how to name the files. */
+@Command(addMethodSubcommands = false) // a mixin too: skip picocli's method scan
 public final class SaveOptions {
   @Spec(Spec.Target.MIXEE)
   private CommandSpec spec;

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
  * on demand; {@code --book} runs the book's LOCAL, DELAY and ERROR servers at once.
  */
 @Command(
+    addMethodSubcommands = false,
     name = "serve",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,

@@ -5,12 +5,14 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Map;
 import okhttp3.HttpUrl;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code -s/--server}: a label for one of the book's servers, or any http(s) base URL. */
+@Command(addMethodSubcommands = false) // a mixin too: skip picocli's method scan
 public final class ServerOptions {
   /** The book's servers (flags2_common.py), plus REMOTE, the book's own site. */
   static final Map<String, String> LABELS =

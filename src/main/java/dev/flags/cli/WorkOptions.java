@@ -2,6 +2,7 @@ package dev.flags.cli;
 
 import java.time.Duration;
 import java.util.Locale;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -11,6 +12,7 @@ import picocli.CommandLine.TypeConversionException;
  * like CPython's around it. The main command's; {@code flags bench} takes {@code --work} the same
  * way and {@code --gil on|off|both}.
  */
+@Command(addMethodSubcommands = false) // a mixin too: skip picocli's method scan
 public final class WorkOptions {
   /** The longest work a flag may be given: a minute. */
   static final long MAX_WORK_MS = 60_000;

@@ -16,6 +16,7 @@ import sun.misc.SignalHandler;
  * go to stderr.
  */
 @Command(
+    addMethodSubcommands = false,
     name = WorkerCommand.NAME,
     hidden = true,
     mixinStandardHelpOptions = true, // so that `flags worker --help` says what it is

@@ -1,11 +1,5 @@
 package dev.flags.country;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -61,16 +55,9 @@ public final class Countries {
 
   private static Map<String, Country> load() {
     Map<String, Country> byCode = new LinkedHashMap<>();
-    try (InputStream in = Countries.class.getResourceAsStream("countries.tsv");
-        BufferedReader reader =
-            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        String[] f = line.split("\t", -1);
-        byCode.put(f[0], new Country(f[0], f[1], f[2], f[3]));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the country table", e);
+    for (String line : CountryTable.TSV.lines().toList()) {
+      String[] f = line.split("\t", -1);
+      byCode.put(f[0], new Country(f[0], f[1], f[2], f[3]));
     }
     return Collections.unmodifiableMap(byCode);
   }

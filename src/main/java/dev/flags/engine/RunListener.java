@@ -7,7 +7,17 @@ import dev.flags.download.FlagResult;
  * implementations need no locking.
  */
 public interface RunListener {
-  RunListener NONE = result -> {};
+  /**
+   * Hears nothing. A class rather than a lambda, like {@code Progress.NONE}: the AOT cache does not
+   * keep a lambda made in an interface's initialiser (as {@code -Xlog:class+load} shows), and the
+   * first lambda a run spins itself pays for setting up the whole lambda machinery (a start-up
+   * lever: see the package doc of {@code dev.flags}).
+   */
+  RunListener NONE =
+      new RunListener() {
+        @Override
+        public void onResult(FlagResult result) {}
+      };
 
   /**
    * Every flag's result, once: as it completes, or, for a flag the run left unfinished (Ctrl-C, the

@@ -7,6 +7,7 @@ import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
 
 /** Builds the one OkHttp client a run shares between all its requests. */
 public final class HttpClients {
@@ -90,11 +91,21 @@ public final class HttpClients {
    * Starts OkHttp's one-time set-up on a daemon thread, so that it overlaps with parsing the
    * command line on the main thread. That set-up is its platform probe, which loads every JDK
    * security provider, and, if {@code tls}, TLS: the JDK's trust store and an SSLContext, which the
-   * JDK then keeps. Class initialisation is done once, whoever gets there first: a {@link #create}
-   * that comes early waits for it, one that comes late finds it done.
+   * JDK then keeps; and a first request built, whose host name and tag load Unicode tables and
+   * Kotlin's class mapping. Class initialisation is done once, whoever gets there first: a {@link
+   * #create} that comes early waits for it, one that comes late finds it done.
    */
   public static void warmUpInBackground(boolean tls) {
-    Thread.ofPlatform().daemon().name("okhttp-warm-up").start(() -> sized(1, tls).build());
+    Thread.ofPlatform()
+        .daemon()
+        .name("okhttp-warm-up")
+        .start(
+            () -> {
+              sized(1, tls).build();
+              // A request as the run builds them: its URL's host loads Unicode tables, its tag
+              // Kotlin's class mapping.
+              new Request.Builder().url("http://127.0.0.1/").tag(Object.class, "").build();
+            });
   }
 
   /** Lets the JVM exit promptly: stops the dispatcher's threads and closes pooled connections. */

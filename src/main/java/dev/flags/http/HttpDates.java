@@ -6,32 +6,42 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 
 /**
- * HTTP dates ({@code Last-Modified}, {@code If-Modified-Since}), with one shared, thread-safe
- * formatter. OkHttp's {@code Headers.getDate} keeps a {@code SimpleDateFormat} per thread, set up
- * again in each of a run's threads.
+ * HTTP dates ({@code Last-Modified}, {@code If-Modified-Since}) in IMF-fixdate, the form HTTP/1.1
+ * servers send (RFC 9110 5.6.7), written and read field by field. {@code DateTimeFormatter} and
+ * OkHttp's per-thread {@code SimpleDateFormat} load locale data on first use, which cost a short
+ * run more than the rest of its flags' saves (a start-up lever: see the package doc of {@code
+ * dev.flags}).
  */
 public final class HttpDates {
-  /** IMF-fixdate, the form HTTP/1.1 servers send (RFC 9110 5.6.7). */
-  private static final DateTimeFormatter IMF_FIXDATE =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
-          .withZone(ZoneOffset.UTC);
-
+  private static final String DAYS = "MonTueWedThuFriSatSun";
   private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
 
   private HttpDates() {}
 
+  /** "Sun, 06 Nov 1994 08:49:37 GMT": the instant to the second, in UTC. */
   public static String format(Instant instant) {
-    return IMF_FIXDATE.format(instant);
+    LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+    int day = (t.getDayOfWeek().getValue() - 1) * 3;
+    int month = (t.getMonthValue() - 1) * 3;
+    StringBuilder date = new StringBuilder(29).append(DAYS, day, day + 3).append(", ");
+    twoDigits(date, t.getDayOfMonth()).append(' ').append(MONTHS, month, month + 3).append(' ');
+    String year = Integer.toString(t.getYear());
+    date.append("0".repeat(Math.max(0, 4 - year.length()))).append(year).append(' ');
+    twoDigits(date, t.getHour()).append(':');
+    twoDigits(date, t.getMinute()).append(':');
+    return twoDigits(date, t.getSecond()).append(" GMT").toString();
+  }
+
+  private static StringBuilder twoDigits(StringBuilder to, int n) {
+    return to.append((char) ('0' + n / 10)).append((char) ('0' + n % 10));
   }
 
   /**
    * The instant of an HTTP date, or null if {@code value} is null or not one (the file then keeps
-   * the time it was saved at). IMF-fixdate is read field by field: {@code DateTimeFormatter}'s
-   * general parser, still cold in a short run, cost more than the rest of a flag's save. Other RFC
-   * 1123 forms (a one-digit day) go through it.
+   * the time it was saved at). Other RFC 1123 forms (a one-digit day) go through {@code
+   * DateTimeFormatter}.
    */
   public static Instant parse(String value) {
     if (value == null) {

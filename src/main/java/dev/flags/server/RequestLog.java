@@ -20,16 +20,24 @@ public record RequestLog(
   /** A listener that drops every entry. */
   public static final Consumer<RequestLog> IGNORE = entry -> {};
 
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
   private static final int MAX_TARGET = 200;
+
+  /**
+   * Made on the first line logged, not when the server starts: looking up the time zone loads its
+   * rules, which a run that logs nothing should not pay (a start-up lever: see the package doc of
+   * {@code dev.flags}).
+   */
+  private static final class Clock {
+    static final DateTimeFormatter TIME =
+        DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+  }
 
   /**
    * {@code 14:02:11.504 DELAY GET /flags/br/br.gif -> 200 after 2310 ms}; the label (which server)
    * may be empty. Control characters a client sent are shown as {@code ?}.
    */
   public String line(String label) {
-    return TIME.format(received)
+    return Clock.TIME.format(received)
         + (label.isEmpty() ? "" : " " + label)
         + " "
         + printable(method)

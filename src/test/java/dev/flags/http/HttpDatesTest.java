@@ -3,6 +3,9 @@ package dev.flags.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class HttpDatesTest {
@@ -12,6 +15,20 @@ class HttpDatesTest {
     assertThat(HttpDates.format(instant)).isEqualTo("Tue, 03 Jun 2008 11:05:30 GMT");
     assertThat(HttpDates.parse("Tue, 03 Jun 2008 11:05:30 GMT")).isEqualTo(instant);
     assertThat(HttpDates.parse(" Tue, 3 Jun 2008 11:05:30 GMT ")).isEqualTo(instant);
+  }
+
+  @Test
+  void writesWhatTheJdksFormatterWritesEveryDayAndWeekdayOfALeapYear() {
+    DateTimeFormatter jdk =
+        DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
+    Instant start = Instant.parse("2023-12-25T00:00:00Z");
+    for (int day = 0; day < 400; day++) {
+      // a different time of day each day, down to the second; a fraction is dropped
+      Instant at = start.plusSeconds(day * 86_400L + day * 3_607L % 86_400).plusMillis(999);
+      assertThat(HttpDates.format(at)).isEqualTo(jdk.format(at));
+    }
+    assertThat(HttpDates.format(Instant.EPOCH)).isEqualTo("Thu, 01 Jan 1970 00:00:00 GMT");
   }
 
   @Test
