@@ -37,9 +37,10 @@
  *       {@code Csv} or {@code Log} class, or a class of its own).
  *   <li><b>No TLS for a plain-http server</b> ({@code http.TlsSibling}): the trust store and an
  *       SSLContext are set up only if a server redirects to https.
- *   <li><b>Workers</b> ({@code download.ProcessPoolDownloader}): C1 only and the serial GC, the
- *       parent's AOT cache, and Jackson warmed up on both sides of the pipe before the first flag,
- *       so that its first use does not look like a slow download.
+ *   <li><b>Workers</b> ({@code download.pool.WorkerJvm}): C1 only and the serial GC, the parent's
+ *       AOT cache, native reflection accessors (Jackson builds the run's record reflectively), and
+ *       Jackson warmed up on both sides of the pipe before the first flag, so that its first use
+ *       does not look like a slow download.
  * </ul>
  */
 package dev.flags;

@@ -12,7 +12,11 @@ final class WorkerJvm {
 
   /**
    * Fast start for short-lived JVMs (C1 only, serial GC, no wait at exit for threads in native
-   * code), and any VM message on stderr so that stdout carries only the protocol.
+   * code), and any VM message on stderr so that stdout carries only the protocol. Native
+   * reflection: a worker's first message is read by Jackson, which builds the run's record through
+   * its constructor, and the JDK's default accessor first generates a method handle form for that
+   * signature; the native one calls it at once (a start-up lever: see the package doc of {@code
+   * dev.flags}).
    */
   private static final List<String> JVM_OPTIONS =
       List.of(
@@ -20,7 +24,8 @@ final class WorkerJvm {
           "-XX:+UseSerialGC",
           "-XX:-UsePerfData",
           "-XX:UserThreadWaitAttemptsAtExit=0",
-          "-XX:+DisplayVMOutputToStderr");
+          "-XX:+DisplayVMOutputToStderr",
+          "-Djdk.reflect.useNativeAccessorOnly=true");
 
   /**
    * The AOT cache this JVM was started with, which the launcher names in this property: workers run
