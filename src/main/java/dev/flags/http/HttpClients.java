@@ -108,8 +108,13 @@ public final class HttpClients {
             });
   }
 
-  /** Lets the JVM exit promptly: stops the dispatcher's threads and closes pooled connections. */
+  /**
+   * Lets the JVM exit promptly and leaves no socket open: cancels any call still out (its
+   * connection is in use, so evicting the pool would not close it), stops the dispatcher's threads
+   * and closes pooled connections.
+   */
   public static void shutdown(OkHttpClient client) {
+    client.dispatcher().cancelAll();
     client.dispatcher().executorService().shutdown();
     client.connectionPool().evictAll();
   }
