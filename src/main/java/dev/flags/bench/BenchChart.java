@@ -66,7 +66,9 @@ public final class BenchChart {
     }
     double longest = rows.stream().mapToDouble(BenchRow::maxS).max().orElse(1);
     NumberAxis seconds = new NumberAxis("elapsed seconds (lower is better)");
-    seconds.setRange(0, Math.max(longest, 0.001) * 1.3); // room for the labels after the whiskers
+    // Room after the longest whisker for its label, which is longer with work ("parallelism ...").
+    boolean computes = rows.stream().anyMatch(row -> row.parallelism() != null);
+    seconds.setRange(0, Math.max(longest, 0.001) * (computes ? 1.45 : 1.3));
     CategoryAxis cells = new CategoryAxis();
     cells.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
 
