@@ -66,11 +66,13 @@ public final class RunSchema {
    * fields, and a report read back (merged) writes the same one.
    */
   private static Double parallelism(RunReport report) {
-    double elapsed = MachineFormats.seconds(report.elapsed());
-    if (!report.computes() || elapsed == 0) {
-      return report.computes() ? 0.0 : null;
+    if (!report.computes()) {
+      return null;
     }
-    return Math.round(MachineFormats.seconds(report.cpuTime()) / elapsed * 1000) / 1000.0;
+    double elapsed = MachineFormats.seconds(report.elapsed());
+    return elapsed == 0
+        ? 0.0
+        : Math.round(MachineFormats.seconds(report.cpuTime()) / elapsed * 1000) / 1000.0;
   }
 
   /**
