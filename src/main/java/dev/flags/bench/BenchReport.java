@@ -88,7 +88,7 @@ public record BenchReport(
     if (workMs > 0) {
       out.printf(
           Locale.ROOT,
-          "CPU work per flag: %d ms (%d rounds of SHA-256, calibrated once)%n",
+          "CPU work per flag: %d ms (%d rounds of CRC-32C, calibrated once)%n",
           workMs,
           rounds);
     }

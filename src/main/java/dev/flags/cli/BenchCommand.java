@@ -222,7 +222,7 @@ public final class BenchCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     err.printf(
         Locale.ROOT,
-        "bench: %d ms of work = %d rounds of SHA-256 (calibrated in %.2f s)%n",
+        "bench: %d ms of work = %d rounds of CRC-32C (calibrated in %.2f s)%n",
         work.toMillis(),
         workload.rounds(),
         (System.nanoTime() - start) / 1e9);

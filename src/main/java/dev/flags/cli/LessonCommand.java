@@ -88,7 +88,7 @@ public final class LessonCommand implements Callable<Integer> {
       Workload workload = Workload.calibrated(work);
       out.printf(
           Locale.ROOT,
-          "   (calibrated in %.2f s: %d rounds of SHA-256 take %d ms here)%n",
+          "   (calibrated in %.2f s: %d rounds of CRC-32C take %d ms here)%n",
           (System.nanoTime() - start) / 1e9,
           workload.rounds(),
           work.toMillis());

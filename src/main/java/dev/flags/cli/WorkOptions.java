@@ -25,7 +25,7 @@ public final class WorkOptions {
       converter = WorkConverter.class,
       description =
           "After each flag's download, in the thread or process that downloaded it, compute for about"
-              + " MS ms of CPU (iterated SHA-256 of its bytes; the rounds are calibrated once per"
+              + " MS ms of CPU (CRC-32C of a block of its bytes, again and again; the rounds are calibrated once per"
               + " run, then the same for every flag; 0: none, the default).")
   private Duration work = Duration.ZERO;
 

@@ -203,7 +203,7 @@ class BenchTest {
             "--format",
             "json");
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.err()).containsPattern("bench: 5 ms of work = \\d+ rounds of SHA-256");
+    assertThat(run.err()).containsPattern("bench: 5 ms of work = \\d+ rounds of CRC-32C");
     JsonNode json = new ObjectMapper().readTree(run.out());
     assertThat(json.get("delay_ms").asLong()).isZero(); // CPU-bound: no delay unless asked
     long rounds = json.get("rounds").asLong();

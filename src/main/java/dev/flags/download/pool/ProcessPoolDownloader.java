@@ -47,7 +47,7 @@ public final class ProcessPoolDownloader implements Downloader {
    * @param spec the run, sent to each worker whole; {@code maxReq} workers
    */
   public ProcessPoolDownloader(DownloadOne run, RunSpec spec) {
-    this(run, spec, WorkerJvm.command(WORKER_COMMAND, spec.workRounds() > 0));
+    this(run, spec, WorkerJvm.command(WORKER_COMMAND));
   }
 
   /** With another command for the workers; tests use it to run misbehaving ones. */

@@ -4,7 +4,6 @@ import dev.flags.download.DownloadOne;
 import dev.flags.download.RunSpec;
 import dev.flags.http.RunGuard;
 import dev.flags.store.FlagStore;
-import dev.flags.work.Calibration;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,10 +86,6 @@ public final class ProcessWorker {
             System.nanoTime())) {
       Thread.ofPlatform().daemon().name("stdin-watcher").start(() -> watch(in, downloadOne, main));
       Messages.warmUpWorker();
-      if (spec.workRounds() > 0) {
-        // As the parent's calibration did: the first flag's work then runs compiled, as fast.
-        Calibration.ofThisMachine().warmUpOnly(spec.workMillis() * 1e6 / spec.workRounds());
-      }
       send(new Message.Ready());
       for (String cc = codes.take(); !cc.equals(END); cc = codes.take()) {
         send(new Message.Started(cc));

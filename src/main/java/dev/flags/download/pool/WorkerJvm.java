@@ -1,15 +1,11 @@
 package dev.flags.download.pool;
 
-import dev.flags.work.JitMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The command line of a worker JVM: this program's hidden {@code worker} command, started fast. */
 final class WorkerJvm {
-  /** The fast start's JIT option: C1 alone. */
-  private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
-
   /**
    * Fast start for short-lived JVMs (C1 only, serial GC, no wait at exit for threads in native
    * code), and any VM message on stderr so that stdout carries only the protocol. Native
@@ -20,7 +16,7 @@ final class WorkerJvm {
    */
   private static final List<String> JVM_OPTIONS =
       List.of(
-          C1_ONLY,
+          "-XX:TieredStopAtLevel=1",
           "-XX:+UseSerialGC",
           "-XX:-UsePerfData",
           "-XX:UserThreadWaitAttemptsAtExit=0",
@@ -35,18 +31,13 @@ final class WorkerJvm {
 
   private WorkerJvm() {}
 
-  /** {@code java [fast-start options] -cp <this classpath> dev.flags.Main worker}. */
-  static List<String> command(String workerCommand) {
-    return command(workerCommand, false);
-  }
-
   /**
-   * The same; for a run that computes ({@code --work}) with this JVM's JIT options instead of C1
-   * alone ({@link JitMode}): the parent calibrated the rounds with its JIT, and C1 alone computes
-   * SHA-256 many times slower than C2 (which uses the CPU's SHA instructions). A run without work
-   * keeps the fast start.
+   * {@code java [fast-start options] -cp <this classpath> dev.flags.Main worker}. C1 alone even for
+   * a run that computes ({@code --work}): its work runs as fast in every JIT mode (see {@link
+   * dev.flags.work.CpuWork}), so the worker computes at its parent's speed whatever the parent's
+   * JIT, and starts faster than under the full one.
    */
-  static List<String> command(String workerCommand, boolean computes) {
+  static List<String> command(String workerCommand) {
     String java =
         ProcessHandle.current()
             .info()
@@ -54,14 +45,7 @@ final class WorkerJvm {
             .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     List<String> command = new ArrayList<>();
     command.add(java);
-    for (String option : JVM_OPTIONS) {
-      if (!computes || !option.equals(C1_ONLY)) {
-        command.add(option);
-      }
-    }
-    if (computes) {
-      command.addAll(JitMode.ofThisJvm().options());
-    }
+    command.addAll(JVM_OPTIONS);
     String aotCache = System.getProperty(AOT_CACHE_PROPERTY);
     if (aotCache != null) {
       command.addAll(List.of("-XX:AOTCache=" + aotCache, "-Xlog:aot*=off,cds*=off"));
