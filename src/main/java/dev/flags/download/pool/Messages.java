@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.flags.download.FlagResult;
+import dev.flags.download.RunSpec;
 import dev.flags.outcome.Cause;
 import dev.flags.outcome.Outcome;
 import java.io.UncheckedIOException;
@@ -73,6 +74,7 @@ final class Messages {
    */
   static void warmUpWorker() {
     line(new Message.Result(SAMPLE));
+    toWorker(line(new Message.Settings(SAMPLE_SPEC, 0)));
     toWorker(line(new Message.Download(SAMPLE.cc())));
   }
 
@@ -84,6 +86,9 @@ final class Messages {
   }
 
   private static final FlagResult SAMPLE = FlagResult.of("BR", Outcome.saved(1, "br.gif"));
+
+  private static final RunSpec SAMPLE_SPEC =
+      RunSpec.builder().codes(List.of(SAMPLE.cc())).baseUrl("http://127.0.0.1/flags").build();
 
   /** A line as a log or an error message shows it: control characters masked, 60 at most. */
   static String shown(String line) {

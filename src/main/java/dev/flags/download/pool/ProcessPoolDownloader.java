@@ -35,6 +35,12 @@ public final class ProcessPoolDownloader implements Downloader {
   /** The subcommand a worker JVM runs: {@code flags worker}, its only argument. */
   public static final String WORKER_COMMAND = "worker";
 
+  /**
+   * Set only by the AOT training ({@code dev.flags.AotTraining}): the workers record what they load
+   * into the AOT configuration file it names, from which the build makes the workers' cache.
+   */
+  public static final String WORKER_AOT_RECORD_PROPERTY = "flags.aot.worker.record";
+
   private final DownloadOne run;
   private final RunSpec spec;
   private final List<String> command;

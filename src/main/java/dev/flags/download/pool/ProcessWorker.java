@@ -65,6 +65,9 @@ public final class ProcessWorker {
     Thread main = Thread.currentThread();
     main.setName("pid-" + ProcessHandle.current().pid());
     BufferedReader in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
+    // Before the settings are read: a worker started ahead of its run is ready sooner once they
+    // come, and one started with its run has nothing else to do meanwhile.
+    Messages.warmUpWorker();
     String first = in.readLine();
     if (first == null) {
       return 0; // the parent went away before it said anything
@@ -85,7 +88,6 @@ public final class ProcessWorker {
             store.apply(spec.dest(), this::claim),
             System.nanoTime())) {
       Thread.ofPlatform().daemon().name("stdin-watcher").start(() -> watch(in, downloadOne, main));
-      Messages.warmUpWorker();
       send(new Message.Ready());
       for (String cc = codes.take(); !cc.equals(END); cc = codes.take()) {
         send(new Message.Started(cc));

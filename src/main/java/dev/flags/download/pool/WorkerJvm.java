@@ -24,9 +24,14 @@ final class WorkerJvm {
           "-Djdk.reflect.useNativeAccessorOnly=true");
 
   /**
-   * The AOT cache this JVM was started with, which the launcher names in this property: workers run
-   * the same jar, so they start with it too; otherwise the JDK's own archive.
+   * The workers' own AOT cache, which the launcher names in this property: trained on a worker's
+   * path alone (see {@code dev.flags.AotTraining}), it holds about half the classes of the
+   * command's cache, and a JVM loads every class its cache holds as it starts. Without it, workers
+   * get the command's cache ({@link #AOT_CACHE_PROPERTY}), else the JDK's own archive.
    */
+  static final String WORKER_AOT_CACHE_PROPERTY = "flags.aot.worker.cache";
+
+  /** The AOT cache this JVM was started with, which the launcher names in this property. */
   static final String AOT_CACHE_PROPERTY = "flags.aot.cache";
 
   private WorkerJvm() {}
@@ -46,10 +51,7 @@ final class WorkerJvm {
     List<String> command = new ArrayList<>();
     command.add(java);
     command.addAll(JVM_OPTIONS);
-    String aotCache = System.getProperty(AOT_CACHE_PROPERTY);
-    if (aotCache != null) {
-      command.addAll(List.of("-XX:AOTCache=" + aotCache, "-Xlog:aot*=off,cds*=off"));
-    }
+    command.addAll(aotOptions());
     for (String name : System.getProperties().stringPropertyNames()) {
       if (reachesWorkers(name)) {
         command.add("-D" + name + "=" + System.getProperty(name));
@@ -58,6 +60,27 @@ final class WorkerJvm {
     command.addAll(
         List.of("-cp", System.getProperty("java.class.path"), "dev.flags.Main", workerCommand));
     return command;
+  }
+
+  /** Whether workers record an AOT configuration: the build's AOT training. */
+  static boolean recording() {
+    return System.getProperty(ProcessPoolDownloader.WORKER_AOT_RECORD_PROPERTY) != null;
+  }
+
+  /** The AOT cache a worker starts with, or the recording of one during the AOT training. */
+  private static List<String> aotOptions() {
+    String record = System.getProperty(ProcessPoolDownloader.WORKER_AOT_RECORD_PROPERTY);
+    if (record != null) {
+      return List.of(
+          "-XX:AOTMode=record",
+          "-XX:AOTConfiguration=" + record,
+          "-XX:+UnlockDiagnosticVMOptions",
+          "-XX:-AOTRecordTraining", // as the command's cache: see the aot-cache execution, pom.xml
+          "-Xlog:aot*=off,cds*=off");
+    }
+    String cache =
+        System.getProperty(WORKER_AOT_CACHE_PROPERTY, System.getProperty(AOT_CACHE_PROPERTY));
+    return cache == null ? List.of() : List.of("-XX:AOTCache=" + cache, "-Xlog:aot*=off,cds*=off");
   }
 
   /**
