@@ -85,7 +85,7 @@ public record CpuFindings(
       return least; // one worker: no work size makes processes win
     }
     double ms = (processesGilIdle.elapsedSeconds() - AIM * threadsGilIdle.elapsedSeconds()) / gain;
-    return Math.max(least, (long) Math.ceil(ms / 50) * 50);
+    return Math.clamp((long) Math.ceil(ms / 50) * 50, least, most);
   }
 
   /** The share of threads' time {@link #workToShow} aims for processes to take. */
@@ -145,8 +145,9 @@ public record CpuFindings(
                             + " machine (from the runs with and without work).",
                         Math.round(ms)))
             .orElse(
-                "-> with the lock, processes do not pay off on this machine at any work per flag"
-                    + " (from the runs with and without work)."));
+                line(
+                    "-> with the lock, processes do not pay off on this machine at any work per"
+                        + " flag (from the runs with and without work).")));
     return lines;
   }
 

@@ -47,6 +47,9 @@ public final class Lesson {
   /** The least CPU work per flag step 3 chooses: the chapter's point needs work to be seen. */
   static final Duration LEAST_WORK = Duration.ofMillis(100);
 
+  /** The most step 3 chooses: five runs of 20 flags, about 30 s, even on a slow machine. */
+  static final Duration MOST_WORK = Duration.ofMillis(400);
+
   /** How a run without work is labelled in step 3. */
   private static final String IDLE = ", no work";
 
@@ -144,7 +147,12 @@ public final class Lesson {
           work != null
               ? work.toMillis()
               : CpuFindings.workToShow(
-                  threadsIdle, processesIdle, codes.size(), processes, LEAST_WORK.toMillis());
+                  threadsIdle,
+                  processesIdle,
+                  codes.size(),
+                  processes,
+                  LEAST_WORK.toMillis(),
+                  MOST_WORK.toMillis());
       long start = System.nanoTime();
       Workload workload = Workload.calibrated(Duration.ofMillis(workMillis));
       say(

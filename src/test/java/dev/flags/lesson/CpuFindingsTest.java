@@ -64,7 +64,9 @@ class CpuFindingsTest {
 
     assertThat(lines.get(1)).contains("with 1 core and 2 workers, nothing can run in parallel");
     assertThat(findings.breakEvenMillis()).isEmpty();
-    assertThat(lines.get(3)).contains("processes do not pay off on this machine");
+    assertThat(lines.get(3))
+        .startsWith("   -> ")
+        .contains("processes do not pay off on this machine");
   }
 
   @Test
@@ -78,10 +80,16 @@ class CpuFindingsTest {
   @Test
   void theWorkShownIsWhereProcessesShouldTakeAboutSixTenthsOfThreadsTime() {
     // 0.40 + 0.01 W = 0.6 (0.10 + 0.02 W) at W = 170 ms: 200 after rounding up to 50 ms
-    assertThat(CpuFindings.workToShow(THREADS_IDLE, PROCESSES_IDLE, 20, 2, 100)).isEqualTo(200);
+    assertThat(CpuFindings.workToShow(THREADS_IDLE, PROCESSES_IDLE, 20, 2, 100, 400))
+        .isEqualTo(200);
     // a cheap pool: the least work is enough
-    assertThat(CpuFindings.workToShow(THREADS_IDLE, Timing.of(0.2), 20, 2, 100)).isEqualTo(100);
+    assertThat(CpuFindings.workToShow(THREADS_IDLE, Timing.of(0.2), 20, 2, 100, 400))
+        .isEqualTo(100);
+    // a dear one: no more than the most
+    assertThat(CpuFindings.workToShow(THREADS_IDLE, Timing.of(2.4), 20, 2, 100, 400))
+        .isEqualTo(400);
     // one worker: no work helps, the least is shown
-    assertThat(CpuFindings.workToShow(THREADS_IDLE, PROCESSES_IDLE, 20, 1, 100)).isEqualTo(100);
+    assertThat(CpuFindings.workToShow(THREADS_IDLE, PROCESSES_IDLE, 20, 1, 100, 400))
+        .isEqualTo(100);
   }
 }
