@@ -3,14 +3,11 @@ package dev.flags.lesson;
 import dev.flags.download.Mode;
 import dev.flags.download.ResultListener;
 import dev.flags.download.SubmissionOrder;
-import dev.flags.engine.Engine;
+import dev.flags.engine.Launch;
 import dev.flags.report.RunReport;
 import dev.flags.report.chart.TimelineChart;
 import dev.flags.server.Chaos;
 import dev.flags.server.Delay;
-import dev.flags.server.FlagServer;
-import dev.flags.server.GeneratedFlags;
-import dev.flags.server.RequestLog;
 import dev.flags.work.Workload;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -69,7 +66,7 @@ public final class Lesson {
         "1. I/O-bound work: each flag is %d ms of waiting for the server. Sequentially the"
             + " waits add up; threads wait together.",
         IO_DELAY.toMillis());
-    try (FlagServer server = server(Chaos.NONE.withDelay(Delay.fixed(IO_DELAY.toMillis())))) {
+    try (Launch server = Launch.embedded(Chaos.NONE.withDelay(Delay.fixed(IO_DELAY.toMillis())))) {
       RunReport sequential = measure("1-io", LessonRun.io(Mode.SEQUENTIAL, 1), server);
       RunReport threads = measure("1-io", LessonRun.io(Mode.THREADS, codes.size()), server);
       say(
@@ -87,7 +84,7 @@ public final class Lesson {
         "2. Executor.map against as_completed (--order): the same run, its results taken in the"
             + " order of the codes or as they complete, from a server taking %d..%d ms.",
         ORDER_DELAY.minMs(), ORDER_DELAY.maxMs());
-    try (FlagServer server = server(Chaos.NONE.withDelay(ORDER_DELAY).withSeed(ORDER_SEED))) {
+    try (Launch server = Launch.embedded(Chaos.NONE.withDelay(ORDER_DELAY).withSeed(ORDER_SEED))) {
       List<Double> completed = new ArrayList<>();
       List<Double> submitted = new ArrayList<>();
       long start = System.nanoTime();
@@ -127,7 +124,7 @@ public final class Lesson {
             + " own lock.",
         workload.time().toMillis(), Runtime.getRuntime().availableProcessors());
     List<RunReport> reports = new ArrayList<>();
-    try (FlagServer server = server(Chaos.NONE)) {
+    try (Launch server = Launch.embedded(Chaos.NONE)) {
       for (LessonRun run :
           List.of(
               LessonRun.cpu(Mode.SEQUENTIAL, 1, rounds, false),
@@ -150,7 +147,7 @@ public final class Lesson {
   }
 
   /** Runs and draws {@code run}, and prints one line of what it measured. */
-  private RunReport measure(String step, LessonRun run, FlagServer server)
+  private RunReport measure(String step, LessonRun run, Launch server)
       throws InterruptedException, IOException {
     RunReport report = run(step, run, server, ResultListener.NONE);
     String startup =
@@ -163,12 +160,12 @@ public final class Lesson {
     return report;
   }
 
-  private RunReport run(String step, LessonRun run, FlagServer server, ResultListener listener)
+  private RunReport run(String step, LessonRun run, Launch server, ResultListener listener)
       throws InterruptedException, IOException {
     Files.createDirectories(folder);
     Path dest = Files.createTempDirectory("flags-lesson-");
     try {
-      RunReport report = Engine.run(run.spec(codes, server.baseUrl(), dest), listener::onResult);
+      RunReport report = server.run(run.spec(server, codes, dest), listener::onResult);
       failures += report.errors();
       TimelineChart.write(report, folder.resolve(step + "-" + run.slug() + ".png"));
       return report;
@@ -184,10 +181,6 @@ public final class Lesson {
       }
     }
     Files.deleteIfExists(folder);
-  }
-
-  private static FlagServer server(Chaos chaos) throws IOException {
-    return FlagServer.start("127.0.0.1", 0, new GeneratedFlags(), chaos, RequestLog.IGNORE);
   }
 
   @SuppressWarnings("AnnotateFormatMethod") // its callers' formats are constants in this class

@@ -1,8 +1,15 @@
 package dev.flags.lesson;
 
 import dev.flags.download.Mode;
+import dev.flags.download.Parallelism;
 import dev.flags.download.RunSpec;
+import dev.flags.download.SaveRules;
+import dev.flags.engine.Launch;
+import dev.flags.http.RetryRules;
+import dev.flags.work.WorkRules;
+import dev.flags.work.Workload;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -18,28 +25,23 @@ public record LessonRun(Mode mode, int maxReq, long rounds, boolean gil) {
 
   /** An I/O-bound run: no work, no lock. */
   static LessonRun io(Mode mode, int maxReq) {
-    return new LessonRun(mode, mode.effectiveMaxReq(maxReq), 0, false);
+    return new LessonRun(mode, new Parallelism(mode, maxReq).maxReq(), 0, false);
   }
 
   /** A CPU-bound run: {@code rounds} of work per flag, with or without the lock. */
   static LessonRun cpu(Mode mode, int maxReq, long rounds, boolean gil) {
-    return new LessonRun(mode, mode.effectiveMaxReq(maxReq), rounds, gil);
+    return new LessonRun(mode, new Parallelism(mode, maxReq).maxReq(), rounds, gil);
   }
 
   /**
-   * The run's description: {@code codes} from {@code baseUrl} (the embedded server) into {@code
-   * dest}.
+   * The run's description: {@code codes} from {@code server} (an embedded one) into {@code dest}.
    */
-  RunSpec spec(List<String> codes, String baseUrl, Path dest) {
-    return RunSpec.builder()
-        .mode(mode)
-        .codes(codes)
-        .server("EMBEDDED", baseUrl)
-        .dest(dest)
-        .maxReq(maxReq)
-        .workRounds(rounds)
-        .gil(gil)
-        .build();
+  RunSpec spec(Launch server, List<String> codes, Path dest) {
+    // The rounds without the time they were calibrated for: a worker process warms its work up
+    // as a calibration would.
+    WorkRules work = new WorkRules(new Workload(Duration.ZERO, rounds), gil);
+    return server.spec(
+        codes, dest, new Parallelism(mode, maxReq), RetryRules.DEFAULTS, SaveRules.DEFAULTS, work);
   }
 
   /** {@code threads -m 20 --gil}: the run as a command line would say it. */

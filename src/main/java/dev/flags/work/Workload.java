@@ -28,6 +28,14 @@ public record Workload(Duration time, long rounds) {
     return rounds > 0;
   }
 
+  /**
+   * How long one round took where it was calibrated: a worker process warms up until its rounds run
+   * as fast.
+   */
+  public double nanosPerRound() {
+    return any() ? time.toNanos() / (double) rounds : 0;
+  }
+
   /** The work each flag does. */
   public CpuWork work() {
     return CpuWork.ofRounds(rounds);

@@ -5,6 +5,7 @@ import dev.flags.download.RunSpec;
 import dev.flags.http.RunGuard;
 import dev.flags.store.FlagStore;
 import dev.flags.work.Calibration;
+import dev.flags.work.Workload;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,13 +84,14 @@ public final class ProcessWorker {
         DownloadOne.open(
             spec,
             guard(settings.deadlineEpochMillis()),
-            store.apply(spec.dest(), this::claim),
+            store.apply(spec.fetch().dest(), this::claim),
             System.nanoTime())) {
       Thread.ofPlatform().daemon().name("stdin-watcher").start(() -> watch(in, downloadOne, main));
       Messages.warmUpWorker();
-      if (spec.workRounds() > 0) {
+      Workload workload = spec.work().workload();
+      if (workload.any()) {
         // As the parent's calibration did: the first flag's work then runs compiled, as fast.
-        Calibration.ofThisMachine().warmUpOnly(spec.workMillis() * 1e6 / spec.workRounds());
+        Calibration.ofThisMachine().warmUpOnly(workload.nanosPerRound());
       }
       send(new Message.Ready());
       for (String cc = codes.take(); !cc.equals(END); cc = codes.take()) {
@@ -132,12 +134,12 @@ public final class ProcessWorker {
   private void watch(BufferedReader in, DownloadOne downloadOne, Thread main) {
     try {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
-        Message.ToWorker message = Messages.toWorker(line).orElse(null);
-        if (message instanceof Message.Download download) {
-          codes.add(download.cc());
-        } else if (message instanceof Message.Claimed claimed) {
-          claims.add(claimed.granted());
-        } // nothing else comes after the settings
+        switch (Messages.toWorker(line).orElse(null)) {
+          case Message.Download download -> codes.add(download.cc());
+          case Message.Claimed claimed -> claims.add(claimed.granted());
+          case Message.Settings settings -> {} // sent once, first: read before this loop
+          case null -> {} // no message: nothing a parent sends, so nothing to do
+        }
       }
     } catch (IOException e) {
       // a broken stdin means the same as a closed one
