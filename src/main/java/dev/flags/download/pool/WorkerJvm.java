@@ -7,26 +7,6 @@ import java.util.List;
 
 /** The command line of a worker JVM: this program's hidden {@code worker} command, started fast. */
 final class WorkerJvm {
-  /** The fast start's JIT option: C1 alone. */
-  private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
-
-  /**
-   * Fast start for short-lived JVMs (C1 only, serial GC, no wait at exit for threads in native
-   * code), and any VM message on stderr so that stdout carries only the protocol. Native
-   * reflection: a worker's first message is read by Jackson, which builds the run's record through
-   * its constructor, and the JDK's default accessor first generates a method handle form for that
-   * signature; the native one calls it at once (a start-up lever: see the package doc of {@code
-   * dev.flags}).
-   */
-  private static final List<String> JVM_OPTIONS =
-      List.of(
-          C1_ONLY,
-          "-XX:+UseSerialGC",
-          "-XX:-UsePerfData",
-          "-XX:UserThreadWaitAttemptsAtExit=0",
-          "-XX:+DisplayVMOutputToStderr",
-          "-Djdk.reflect.useNativeAccessorOnly=true");
-
   /**
    * The AOT cache this JVM was started with, which the launcher names in this property: workers run
    * the same jar, so they start with it too; otherwise the JDK's own archive.
@@ -54,11 +34,14 @@ final class WorkerJvm {
             .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     List<String> command = new ArrayList<>();
     command.add(java);
-    for (String option : JVM_OPTIONS) {
-      if (!computes || !option.equals(C1_ONLY)) {
-        command.add(option);
-      }
-    }
+    // Fast start for a short-lived JVM (C1 alone, serial GC, no wait at exit for threads in
+    // native code), and its own (see JvmOptions). A run that computes runs this JVM's JIT instead
+    // of C1 alone.
+    command.addAll(
+        computes
+            ? JvmOptions.of(JvmOptions.GC, JvmOptions.QUICK_EXIT, JvmOptions.WORKER)
+            : JvmOptions.of(
+                JvmOptions.C1, JvmOptions.GC, JvmOptions.QUICK_EXIT, JvmOptions.WORKER));
     if (computes) {
       command.addAll(JitMode.ofThisJvm().options());
     }
