@@ -131,13 +131,27 @@ public final class FlagsCommand implements Callable<Integer> {
   /** The subcommands, in the order help lists them. Add new subcommands here. */
   public static final List<Subcommand> SUBCOMMANDS =
       List.of(
-          new Subcommand("bench", BenchCommand.HEADER, BenchCommand::new),
-          new Subcommand("lesson", LessonCommand.HEADER, LessonCommand::new),
-          new Subcommand("serve", ServeCommand.HEADER, ServeCommand::new),
-          new Subcommand("report", ReportCommand.HEADER, ReportCommand::new),
-          new Subcommand(CompletionCommand.NAME, CompletionCommand.HEADER, CompletionCommand::new),
+          new Subcommand("bench", BenchCommand.HEADER, BenchCommand::new, true),
+          new Subcommand("lesson", LessonCommand.HEADER, LessonCommand::new, true),
+          new Subcommand("serve", ServeCommand.HEADER, ServeCommand::new, false),
+          new Subcommand("report", ReportCommand.HEADER, ReportCommand::new, false),
+          new Subcommand(
+              CompletionCommand.NAME, CompletionCommand.HEADER, CompletionCommand::new, false),
           Subcommand.help(),
-          new Subcommand(WorkerCommand.NAME, null, WorkerCommand::new));
+          new Subcommand(WorkerCommand.NAME, null, WorkerCommand::new, true));
+
+  /**
+   * Whether a command line whose first argument is {@code first} downloads: the root command does,
+   * and the subcommands that say so.
+   */
+  public static boolean downloads(String first) {
+    for (Subcommand subcommand : SUBCOMMANDS) {
+      if (subcommand.name().equals(first)) {
+        return subcommand.downloads();
+      }
+    }
+    return true;
+  }
 
   /**
    * The whole command model: the root and every visible subcommand, as a user sees them. The

@@ -1,6 +1,8 @@
 package dev.flags.download;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The concurrency strategies {@code --mode} chooses between, with their default concurrency: a
@@ -38,7 +40,18 @@ public enum Mode {
     return defaultMaxReq;
   }
 
-  /** The name users type: {@code threads}. */
+  /** The mode its label names ({@code threads}); empty if none does. */
+  public static Optional<Mode> ofLabel(String label) {
+    for (Mode mode : values()) {
+      if (mode.label().equals(label)) {
+        return Optional.of(mode);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The name users type: {@code threads}; also its name in JSON and CSV. */
+  @JsonValue
   public String label() {
     return name().toLowerCase(Locale.ROOT);
   }

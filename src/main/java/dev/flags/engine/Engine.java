@@ -138,7 +138,7 @@ public final class Engine {
       current = null;
     }
     return RunReport.builder()
-        .mode(spec.mode().label())
+        .mode(spec.mode())
         .maxReq(spec.concurrency())
         .server(spec.fetch().serverLabel(), spec.fetch().baseUrl())
         .codes(spec.codes())
