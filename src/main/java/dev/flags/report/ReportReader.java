@@ -190,7 +190,7 @@ public final class ReportReader {
   /** {@code threads}, or {@code threads async} for a merged report. */
   private static List<Mode> modes(JsonNode run) throws BadReportException {
     List<Mode> modes = new ArrayList<>();
-    for (String label : text(run, "mode").split(" ")) {
+    for (String label : text(run, "mode").split(" ", -1)) {
       modes.add(
           Mode.ofLabel(label).orElseThrow(() -> notAReport("unknown mode '" + shown(label) + "'")));
     }

@@ -50,15 +50,15 @@ public record RunReport(
     workerStartups = List.copyOf(workerStartups);
   }
 
-  /**
-   * A report built by name. Unset, a run is of the whole code list ({@link Shard#WHOLE}), without
-   * CPU work, and without worker processes (no start-up).
-   */
   /** The modes as the report names them: {@code threads}, or {@code threads async} (merged). */
   public String modeLabel() {
     return modes.stream().map(Mode::label).collect(Collectors.joining(" "));
   }
 
+  /**
+   * A report built by name. Unset, a run is of the whole code list ({@link Shard#WHOLE}), without
+   * CPU work, and without worker processes (no start-up).
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -153,6 +153,12 @@ public record RunReport(
 
     public Builder mode(Mode value) {
       return modes(List.of(value));
+    }
+
+    /** The mode by its label, as the report's JSON names it ({@code threads}). */
+    public Builder mode(String label) {
+      return mode(
+          Mode.ofLabel(label).orElseThrow(() -> new IllegalArgumentException("mode " + label)));
     }
 
     /** Several for a report merged from shards run in different modes. */
