@@ -71,7 +71,8 @@ public final class Main {
 
   /**
    * Whether this command line will probably download (a guess that only decides a warm-up): not
-   * when it asks for help or the version, nor for {@code serve} or {@code report}.
+   * when it asks for help or the version, nor for a subcommand that does not download ({@code
+   * serve}, {@code report}, ...).
    */
   private static boolean downloads(String[] args) {
     for (String arg : args) {
@@ -79,7 +80,6 @@ public final class Main {
         return false;
       }
     }
-    return args.length == 0
-        || !(args[0].equals("serve") || args[0].equals("report") || args[0].equals("completion"));
+    return args.length == 0 || FlagsCommand.downloads(args[0]);
   }
 }

@@ -62,7 +62,7 @@ public final class BenchChart {
       medians.addValue(
           row.medianS(),
           "median",
-          row.mode() + " -m " + row.maxReq() + (row.gil() ? " --gil" : ""));
+          row.mode().label() + " -m " + row.maxReq() + (row.gil() ? " --gil" : ""));
     }
     double longest = rows.stream().mapToDouble(BenchRow::maxS).max().orElse(1);
     NumberAxis seconds = new NumberAxis("elapsed seconds (lower is better)");
@@ -78,8 +78,8 @@ public final class BenchChart {
     plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
     LegendItemCollection legend = new LegendItemCollection();
     for (Mode mode : Mode.values()) {
-      if (rows.stream().anyMatch(r -> r.mode().equals(mode.label()))) {
-        legend.add(new LegendItem(mode.label(), colour(mode.label())));
+      if (rows.stream().anyMatch(r -> r.mode() == mode)) {
+        legend.add(new LegendItem(mode.label(), colour(mode)));
       }
     }
     plot.setFixedLegendItems(legend);
@@ -114,15 +114,10 @@ public final class BenchChart {
   }
 
   /** A mode's colour: by its place in {@link Mode}, so new modes get their own. */
-  private static Color colour(String modeLabel) {
-    for (Mode mode : Mode.values()) {
-      if (mode.label().equals(modeLabel)) {
-        @SuppressWarnings("EnumOrdinal") // the palette's colours follow the modes' declared order
-        int series = mode.ordinal();
-        return Palette.series(series);
-      }
-    }
-    return Color.GRAY;
+  private static Color colour(Mode mode) {
+    @SuppressWarnings("EnumOrdinal") // the palette's colours follow the modes' declared order
+    int series = mode.ordinal();
+    return Palette.series(series);
   }
 
   /** Flat bars coloured by mode, plus the whisker, the ideal tick and the label of each. */

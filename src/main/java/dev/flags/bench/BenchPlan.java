@@ -1,6 +1,6 @@
 package dev.flags.bench;
 
-import dev.flags.download.RunSpec;
+import dev.flags.http.RetryRules;
 import dev.flags.work.Workload;
 import java.time.Duration;
 import java.util.List;
@@ -49,7 +49,7 @@ public record BenchPlan(
     private String serverLabel;
     private String baseUrl;
     private Optional<Duration> delay = Optional.empty();
-    private double timeoutSeconds = RunSpec.DEFAULT_TIMEOUT_SECONDS;
+    private double timeoutSeconds = RetryRules.DEFAULT_TIMEOUT_SECONDS;
     private Workload workload = Workload.NONE;
 
     private Builder() {}

@@ -112,7 +112,7 @@ public record BenchReport(
     for (BenchRow row : rows) {
       lines.add(
           new String[] {
-            row.mode(),
+            row.mode().label(),
             String.valueOf(row.maxReq()),
             row.gil() ? "on" : "off",
             fixed(row.medianS(), 3),

@@ -2,6 +2,7 @@ package dev.flags.bench;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.flags.download.Mode;
 import dev.flags.report.MachineFormats;
 import dev.flags.report.RunReport;
 import dev.flags.work.Workload;
@@ -52,7 +53,7 @@ import java.util.Optional;
   "parallelism"
 })
 public record BenchRow(
-    @JsonProperty("mode") String mode,
+    @JsonProperty("mode") Mode mode,
     @JsonProperty("max_req") int maxReq,
     @JsonProperty("runs") int runs,
     @JsonProperty("median_s") double medianS,
@@ -97,7 +98,7 @@ public record BenchRow(
     double medianS = seconds(median);
     Optional<Duration> ideal = ideal(cell, delay, codes, workload, cores);
     return new BenchRow(
-        cell.mode().label(),
+        cell.mode(),
         cell.maxReq(),
         runs.size(),
         round(median),

@@ -7,10 +7,9 @@ import dev.flags.bench.BenchReport;
 import dev.flags.bench.Cell;
 import dev.flags.country.Countries;
 import dev.flags.download.Mode;
+import dev.flags.engine.Launch;
 import dev.flags.server.Chaos;
 import dev.flags.server.Delay;
-import dev.flags.server.FlagServer;
-import dev.flags.server.GeneratedFlags;
 import dev.flags.work.Workload;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -177,24 +176,19 @@ public final class BenchCommand implements Callable<Integer> {
     List<Cell> cells = Cell.matrix(chosen, maxReqs, codes.size(), gil.locks());
     Workload workload = calibrate();
 
-    try (FlagServer embedded =
-        server.embedded()
-            ? FlagsCommand.startEmbedded(
-                new GeneratedFlags(), Chaos.NONE.withDelay(Delay.fixed(delay.get().toMillis())))
-            : null) {
-      String baseUrl = embedded != null ? embedded.baseUrl() : server.baseUrl();
+    Chaos chaos = Chaos.NONE.withDelay(Delay.fixed(delay.map(Duration::toMillis).orElse(0L)));
+    try (Launch launch = FlagsCommand.launch(server, chaos)) {
       BenchPlan plan =
           BenchPlan.builder()
               .cells(cells)
               .runs(runs)
               .codes(codes)
-              .server(server.label(), baseUrl)
+              .server(launch.label(), launch.baseUrl())
               .delay(delay)
-              .timeoutSeconds(DownloadOptions.DEFAULT_TIMEOUT_S)
               .workload(workload)
               .build();
       Path temp = Path.of(System.getProperty("java.io.tmpdir"));
-      BenchReport report = new Bench(plan, spec.commandLine().getErr(), temp).run();
+      BenchReport report = new Bench(plan, launch, spec.commandLine().getErr(), temp).run();
       PrintWriter out = spec.commandLine().getOut();
       switch (formatOptions.format()) {
         case TEXT -> report.table(out);

@@ -1,5 +1,7 @@
 package dev.flags.cli;
 
+import dev.flags.work.WorkRules;
+import dev.flags.work.Workload;
 import java.time.Duration;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -36,6 +38,14 @@ public final class WorkOptions {
               + " and not while it downloads, so threads overlap their downloads but never their"
               + " work; in a process pool, each process has its own.")
   private boolean gil;
+
+  /**
+   * The work per flag, calibrated on this machine now (once per run: every flag, in every worker,
+   * then does these rounds), and the lock.
+   */
+  public WorkRules rules() {
+    return new WorkRules(Workload.calibrated(work), gil);
+  }
 
   /** The CPU time each flag should compute for; zero: no work. */
   public Duration work() {

@@ -73,11 +73,16 @@ public record CpuFindings(
    * A work per flag at which processes with the lock should clearly beat threads with it here, from
    * the runs without work: the lines of {@link #breakEven} with the slopes of a perfect split,
    * threads taking {@code flags} times the work and the pool {@code flags / workers} times, at the
-   * work where processes would take {@value #AIM} of threads' time; never below {@code least}, and
-   * rounded up to 50 ms.
+   * work where processes would take {@value #AIM} of threads' time; rounded up to 50 ms, and
+   * between {@code least} and {@code most} (the lesson's length).
    */
   public static long workToShow(
-      Timing threadsGilIdle, Timing processesGilIdle, int flags, int workers, long least) {
+      Timing threadsGilIdle,
+      Timing processesGilIdle,
+      int flags,
+      int workers,
+      long least,
+      long most) {
     double perMsThreads = flags / 1000.0;
     double perMsProcesses = flags / (double) Math.max(workers, 1) / 1000.0;
     double gain = AIM * perMsThreads - perMsProcesses;

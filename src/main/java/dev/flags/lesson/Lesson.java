@@ -3,15 +3,12 @@ package dev.flags.lesson;
 import dev.flags.download.Mode;
 import dev.flags.download.ResultListener;
 import dev.flags.download.SubmissionOrder;
-import dev.flags.engine.Engine;
+import dev.flags.engine.Launch;
 import dev.flags.lesson.CpuFindings.Timing;
 import dev.flags.report.RunReport;
 import dev.flags.report.chart.TimelineChart;
 import dev.flags.server.Chaos;
 import dev.flags.server.Delay;
-import dev.flags.server.FlagServer;
-import dev.flags.server.GeneratedFlags;
-import dev.flags.server.RequestLog;
 import dev.flags.work.Workload;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -80,7 +77,7 @@ public final class Lesson {
         "1. I/O-bound work: each flag is %d ms of waiting for the server. Sequentially the"
             + " waits add up; threads wait together.",
         IO_DELAY.toMillis());
-    try (FlagServer server = server(Chaos.NONE.withDelay(Delay.fixed(IO_DELAY.toMillis())))) {
+    try (Launch server = Launch.embedded(Chaos.NONE.withDelay(Delay.fixed(IO_DELAY.toMillis())))) {
       RunReport sequential = measure("1-io", LessonRun.io(Mode.SEQUENTIAL, 1), server);
       RunReport threads = measure("1-io", LessonRun.io(Mode.THREADS, codes.size()), server);
       say(
@@ -98,7 +95,7 @@ public final class Lesson {
         "2. Executor.map against as_completed (--order): the same run, its results taken in the"
             + " order of the codes or as they complete, from a server taking %d..%d ms.",
         ORDER_DELAY.minMs(), ORDER_DELAY.maxMs());
-    try (FlagServer server = server(Chaos.NONE.withDelay(ORDER_DELAY).withSeed(ORDER_SEED))) {
+    try (Launch server = Launch.embedded(Chaos.NONE.withDelay(ORDER_DELAY).withSeed(ORDER_SEED))) {
       List<Double> completed = new ArrayList<>();
       List<Double> submitted = new ArrayList<>();
       long start = System.nanoTime();
@@ -139,10 +136,16 @@ public final class Lesson {
             + " cores; with --gil they take turns, as in CPython; each process has its own lock,"
             + " but must first start a JVM of its own. First the price of that, without work:",
         cores);
-    try (FlagServer server = server(Chaos.NONE)) {
-      Timing threadsIdle = timing(measure("3-cpu", cpu(Mode.THREADS, 0, true), server, IDLE));
+    try (Launch server = Launch.embedded(Chaos.NONE)) {
+      Timing threadsIdle =
+          timing(measure("3-cpu", cpu(Mode.THREADS, Workload.NONE, true), server, IDLE));
       Timing processesIdle =
-          timing(measure("3-cpu", LessonRun.cpu(Mode.PROCESSES, processes, 0, true), server, IDLE));
+          timing(
+              measure(
+                  "3-cpu",
+                  LessonRun.cpu(Mode.PROCESSES, processes, Workload.NONE, true),
+                  server,
+                  IDLE));
       long workMillis =
           work != null
               ? work.toMillis()
@@ -161,15 +164,14 @@ public final class Lesson {
           work != null ? "" : ", a size at which processes should pay off here",
           since(start),
           workload.rounds());
-      long rounds = workload.rounds();
       List<Timing> timings = new ArrayList<>();
       for (LessonRun run :
           List.of(
-              LessonRun.cpu(Mode.SEQUENTIAL, 1, rounds, false),
-              cpu(Mode.THREADS, rounds, false),
-              cpu(Mode.THREADS, rounds, true),
-              LessonRun.cpu(Mode.PROCESSES, processes, rounds, false),
-              LessonRun.cpu(Mode.PROCESSES, processes, rounds, true))) {
+              LessonRun.cpu(Mode.SEQUENTIAL, 1, workload, false),
+              cpu(Mode.THREADS, workload, false),
+              cpu(Mode.THREADS, workload, true),
+              LessonRun.cpu(Mode.PROCESSES, processes, workload, false),
+              LessonRun.cpu(Mode.PROCESSES, processes, workload, true))) {
         timings.add(timing(measure("3-cpu", run, server, "")));
       }
       CpuFindings findings =
@@ -190,8 +192,8 @@ public final class Lesson {
   }
 
   /** A threaded CPU-bound run: a thread per flag, as in step 1. */
-  private LessonRun cpu(Mode mode, long rounds, boolean gil) {
-    return LessonRun.cpu(mode, codes.size(), rounds, gil);
+  private LessonRun cpu(Mode mode, Workload workload, boolean gil) {
+    return LessonRun.cpu(mode, codes.size(), workload, gil);
   }
 
   private static Timing timing(RunReport report) {
@@ -199,13 +201,13 @@ public final class Lesson {
   }
 
   /** Runs and draws {@code run}, and prints one line of what it measured. */
-  private RunReport measure(String step, LessonRun run, FlagServer server)
+  private RunReport measure(String step, LessonRun run, Launch server)
       throws InterruptedException, IOException {
     return measure(step, run, server, "");
   }
 
   /** The same, the run's label followed by {@code note}. */
-  private RunReport measure(String step, LessonRun run, FlagServer server, String note)
+  private RunReport measure(String step, LessonRun run, Launch server, String note)
       throws InterruptedException, IOException {
     RunReport report =
         run(step + (note.isEmpty() ? "" : "-idle"), run, server, ResultListener.NONE);
@@ -219,12 +221,12 @@ public final class Lesson {
     return report;
   }
 
-  private RunReport run(String step, LessonRun run, FlagServer server, ResultListener listener)
+  private RunReport run(String step, LessonRun run, Launch server, ResultListener listener)
       throws InterruptedException, IOException {
     Files.createDirectories(folder);
     Path dest = Files.createTempDirectory("flags-lesson-");
     try {
-      RunReport report = Engine.run(run.spec(codes, server.baseUrl(), dest), listener::onResult);
+      RunReport report = server.run(run.spec(server, codes, dest), listener::onResult);
       failures += report.errors();
       TimelineChart.write(report, folder.resolve(step + "-" + run.slug() + ".png"));
       return report;
@@ -240,10 +242,6 @@ public final class Lesson {
       }
     }
     Files.deleteIfExists(folder);
-  }
-
-  private static FlagServer server(Chaos chaos) throws IOException {
-    return FlagServer.start("127.0.0.1", 0, new GeneratedFlags(), chaos, RequestLog.IGNORE);
   }
 
   @SuppressWarnings("AnnotateFormatMethod") // its callers' formats are constants in this class

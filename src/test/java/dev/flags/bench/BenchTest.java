@@ -46,7 +46,7 @@ class BenchTest {
         .extracting(Cell::maxReq)
         .containsExactlyElementsOf(
             java.util.Arrays.stream(Mode.values())
-                .map(m -> m.effectiveMaxReq(m.defaultMaxReq()))
+                .map(m -> dev.flags.download.Parallelism.of(m).maxReq())
                 .toList());
   }
 

@@ -1,13 +1,20 @@
 package dev.flags.download.pool;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.flags.download.FlagResult;
 import dev.flags.download.RunSpec;
 import dev.flags.outcome.Cause;
 import dev.flags.outcome.Outcome;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,9 +24,27 @@ final class Messages {
   // Ready has no field but its type, nor have some causes.
   private static final ObjectMapper JSON = mapper();
 
-  /** Results carry sealed outcomes and causes, named by their records' simple names. */
+  /**
+   * Results carry sealed outcomes and causes, named by their records' simple names. The run's
+   * durations go as ISO-8601 text ({@code PT10S}): two small converters rather than the java.time
+   * module, whose many classes a worker would load at start-up.
+   */
   private static ObjectMapper mapper() {
-    ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    SimpleModule durations = new SimpleModule("durations");
+    durations.addSerializer(Duration.class, ToStringSerializer.instance);
+    durations.addDeserializer(
+        Duration.class,
+        new StdDeserializer<>(Duration.class) {
+          @Override
+          public Duration deserialize(JsonParser parser, DeserializationContext context)
+              throws IOException {
+            return Duration.parse(parser.getValueAsString());
+          }
+        });
+    ObjectMapper mapper =
+        new ObjectMapper()
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .registerModule(durations);
     mapper.registerSubtypes(records(Outcome.class).toArray(Class<?>[]::new));
     mapper.registerSubtypes(records(Cause.class).toArray(Class<?>[]::new));
     return mapper;

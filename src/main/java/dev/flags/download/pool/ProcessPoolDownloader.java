@@ -1,9 +1,10 @@
 package dev.flags.download.pool;
 
-import dev.flags.download.DownloadOne;
 import dev.flags.download.Downloader;
+import dev.flags.download.PoolHost;
 import dev.flags.download.ResultListener;
 import dev.flags.download.RunSpec;
+import dev.flags.download.StartupReporting;
 import dev.flags.download.WorkerStartup;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +32,7 @@ import java.util.List;
  * stops waiting (Ctrl-C, or the deadline's grace has passed) it interrupts the pool, which stops
  * its workers; the engine reports the codes still out.
  */
-public final class ProcessPoolDownloader implements Downloader {
+public final class ProcessPoolDownloader implements Downloader, StartupReporting {
   /** The subcommand a worker JVM runs: {@code flags worker}, its only argument. */
   public static final String WORKER_COMMAND = "worker";
 
@@ -41,23 +42,23 @@ public final class ProcessPoolDownloader implements Downloader {
    */
   public static final String WORKER_AOT_RECORD_PROPERTY = "flags.aot.worker.record";
 
-  private final DownloadOne run;
+  private final PoolHost run;
   private final RunSpec spec;
   private final List<String> command;
   private Duration startupTime = Duration.ZERO;
   private List<WorkerStartup> workerStartups = List.of();
 
   /**
-   * @param run this run's per-flag work in the parent: not for downloading (the workers open their
-   *     own from {@code spec}) but for the run's clock, its deadline and its file names
-   * @param spec the run, sent to each worker whole; {@code maxReq} workers
+   * @param run the run in the parent: its clock, its deadline and its file names (the workers
+   *     download, each with its own client opened from {@code spec})
+   * @param spec the run, sent to each worker whole; as many workers as its concurrency
    */
-  public ProcessPoolDownloader(DownloadOne run, RunSpec spec) {
+  public ProcessPoolDownloader(PoolHost run, RunSpec spec) {
     this(run, spec, WorkerJvm.command(WORKER_COMMAND));
   }
 
   /** With another command for the workers; tests use it to run misbehaving ones. */
-  ProcessPoolDownloader(DownloadOne run, RunSpec spec, List<String> command) {
+  ProcessPoolDownloader(PoolHost run, RunSpec spec, List<String> command) {
     this.run = run;
     this.spec = spec;
     this.command = List.copyOf(command);

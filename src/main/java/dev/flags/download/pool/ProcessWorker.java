@@ -85,7 +85,7 @@ public final class ProcessWorker {
         DownloadOne.open(
             spec,
             guard(settings.deadlineEpochMillis()),
-            store.apply(spec.dest(), this::claim),
+            store.apply(spec.fetch().dest(), this::claim),
             System.nanoTime())) {
       Thread.ofPlatform().daemon().name("stdin-watcher").start(() -> watch(in, downloadOne, main));
       send(new Message.Ready());
@@ -129,12 +129,12 @@ public final class ProcessWorker {
   private void watch(BufferedReader in, DownloadOne downloadOne, Thread main) {
     try {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
-        Message.ToWorker message = Messages.toWorker(line).orElse(null);
-        if (message instanceof Message.Download download) {
-          codes.add(download.cc());
-        } else if (message instanceof Message.Claimed claimed) {
-          claims.add(claimed.granted());
-        } // nothing else comes after the settings
+        switch (Messages.toWorker(line).orElse(null)) {
+          case Message.Download download -> codes.add(download.cc());
+          case Message.Claimed claimed -> claims.add(claimed.granted());
+          case Message.Settings settings -> {} // sent once, first: read before this loop
+          case null -> {} // no message: nothing a parent sends, so nothing to do
+        }
       }
     } catch (IOException e) {
       // a broken stdin means the same as a closed one

@@ -7,23 +7,6 @@ import java.util.List;
 /** The command line of a worker JVM: this program's hidden {@code worker} command, started fast. */
 final class WorkerJvm {
   /**
-   * Fast start for short-lived JVMs (C1 only, serial GC, no wait at exit for threads in native
-   * code), and any VM message on stderr so that stdout carries only the protocol. Native
-   * reflection: a worker's first message is read by Jackson, which builds the run's record through
-   * its constructor, and the JDK's default accessor first generates a method handle form for that
-   * signature; the native one calls it at once (a start-up lever: see the package doc of {@code
-   * dev.flags}).
-   */
-  private static final List<String> JVM_OPTIONS =
-      List.of(
-          "-XX:TieredStopAtLevel=1",
-          "-XX:+UseSerialGC",
-          "-XX:-UsePerfData",
-          "-XX:UserThreadWaitAttemptsAtExit=0",
-          "-XX:+DisplayVMOutputToStderr",
-          "-Djdk.reflect.useNativeAccessorOnly=true");
-
-  /**
    * The workers' own AOT cache, which the launcher names in this property: trained on a worker's
    * path alone (see {@code dev.flags.AotTraining}), it holds about half the classes of the
    * command's cache, and a JVM loads every class its cache holds as it starts. Without it, workers
@@ -50,7 +33,10 @@ final class WorkerJvm {
             .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     List<String> command = new ArrayList<>();
     command.add(java);
-    command.addAll(JVM_OPTIONS);
+    // Fast start for a short-lived JVM (C1 alone, serial GC, no wait at exit for threads in native
+    // code), and a worker's own (see JvmOptions).
+    command.addAll(
+        JvmOptions.of(JvmOptions.C1, JvmOptions.GC, JvmOptions.QUICK_EXIT, JvmOptions.WORKER));
     command.addAll(aotOptions());
     for (String name : System.getProperties().stringPropertyNames()) {
       if (reachesWorkers(name)) {
