@@ -8,7 +8,7 @@ import java.util.List;
 final class WorkerJvm {
   /**
    * The workers' own AOT cache, which the launcher names in this property: trained on a worker's
-   * path alone (see {@code dev.flags.AotTraining}), it holds about half the classes of the
+   * path alone (see {@code dev.flags.AotTraining}), it holds a quarter fewer classes than the
    * command's cache, and a JVM loads every class its cache holds as it starts. Without it, workers
    * get the command's cache ({@link #AOT_CACHE_PROPERTY}), else the JDK's own archive.
    */
