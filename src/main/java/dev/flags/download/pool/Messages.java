@@ -105,6 +105,7 @@ final class Messages {
 
   /** The parent's side of {@link #warmUpWorker}. */
   static void warmUpParent() {
+    line(new Message.Settings(SAMPLE_SPEC, 0));
     if (toParent(line(new Message.Result(SAMPLE))).isEmpty()) {
       throw new IllegalStateException("cannot read our own result line");
     }

@@ -57,6 +57,16 @@ public final class ProcessPoolDownloader implements Downloader, StartupReporting
     this(run, spec, WorkerJvm.command(WORKER_COMMAND));
   }
 
+  /**
+   * Warms up, on a daemon thread, what the parent of a pool does with Jackson (the settings it
+   * sends, the results it reads), so that a run's first use does not compete for the cores with its
+   * booting workers. {@code dev.flags.Main} calls it while picocli parses a command line that asks
+   * for this mode.
+   */
+  public static void warmUpInBackground() {
+    Thread.ofPlatform().daemon().name("pool-warm-up").start(Messages::warmUpParent);
+  }
+
   /** With another command for the workers; tests use it to run misbehaving ones. */
   ProcessPoolDownloader(PoolHost run, RunSpec spec, List<String> command) {
     this.run = run;
