@@ -5,12 +5,14 @@ import dev.flags.bench.BenchChart;
 import dev.flags.bench.BenchPlan;
 import dev.flags.bench.BenchReport;
 import dev.flags.bench.Cell;
+import dev.flags.bench.SweepChart;
 import dev.flags.country.Countries;
 import dev.flags.download.Mode;
 import dev.flags.server.Chaos;
 import dev.flags.server.Delay;
 import dev.flags.server.FlagServer;
 import dev.flags.server.GeneratedFlags;
+import dev.flags.work.Calibration;
 import dev.flags.work.Workload;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,13 +24,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Stack;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IParameterConsumer;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code flags bench}: runs a matrix of modes and concurrencies, and reports how long each took.
@@ -64,7 +70,9 @@ import picocli.CommandLine.Spec;
       "  flags bench --modes sequential,threads --runs 3 --chart bench.png",
       "  flags bench --modes threads -m 1,4,16,64 -l 50 --format csv",
       "  flags bench -s http://127.0.0.1:8080/flags  against your own server",
-      "  flags bench -l 20 --work 50 --gil both      CPU-bound, without and with a GIL"
+      "  flags bench -l 20 --work 50 --gil both      CPU-bound, without and with a GIL",
+      "  flags bench -l 20 --work 10,50,200 --gil both --chart sweep.png",
+      "                                              where processes overtake threads"
     })
 public final class BenchCommand implements Callable<Integer> {
   /** The line {@code flags --help} lists it with (read there without building this model). */
@@ -116,22 +124,26 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--work",
       paramLabel = WorkOptions.WORK_LABEL,
+      split = ",",
       converter = WorkOptions.WorkConverter.class,
       description =
           "CPU work for each flag after its download, about MS ms (see 'flags --help'); the"
               + " rounds are calibrated once for the whole bench. Makes the default --delay 0:"
-              + " CPU-bound runs.")
-  private Duration work = Duration.ZERO;
+              + " CPU-bound runs. Several sizes, e.g. 10,50,200: the whole matrix at each, and"
+              + " where processes overtake threads; --chart then draws time against work.")
+  private List<Duration> works = new ArrayList<>();
 
   @Option(
       names = "--gil",
       paramLabel = "WHEN",
+      arity = "0..1",
       defaultValue = "off",
       converter = GilChoiceConverter.class,
+      parameterConsumer = GilChoiceConsumer.class,
       completionCandidates = GilChoiceConverter.class,
       description =
           "A CPython-like lock per process around each flag's work: off, on, or both (each"
-              + " cell twice, without and with it) (default: ${DEFAULT-VALUE}).")
+              + " cell twice, without and with it); --gil alone: on (default: ${DEFAULT-VALUE}).")
   private GilChoice gil;
 
   @Option(
@@ -139,7 +151,8 @@ public final class BenchCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "Also draw the medians as a bar chart with min-max whiskers into FILE (.png, .svg or"
-              + " .html).")
+              + " .html), the process pool's worker start-up as its own segment; with several"
+              + " --work sizes, a line chart of time against work with the break-even marked.")
   private String chart;
 
   @Mixin private FormatOptions formatOptions;
@@ -169,13 +182,14 @@ public final class BenchCommand implements Callable<Integer> {
         chart == null
             ? Optional.empty()
             : Optional.of(OutputOptions.chartFile(spec, "--chart", chart));
-    long defaultDelay = work.isZero() ? DEFAULT_DELAY_MS : 0;
+    List<Duration> sizes = works.stream().distinct().sorted().toList();
+    long defaultDelay = sizes.stream().allMatch(Duration::isZero) ? DEFAULT_DELAY_MS : 0;
     Optional<Duration> delay =
         server.embedded()
             ? Optional.of(Duration.ofMillis(delayMs == null ? defaultDelay : delayMs))
             : Optional.empty();
     List<Cell> cells = Cell.matrix(chosen, maxReqs, codes.size(), gil.locks());
-    Workload workload = calibrate();
+    List<Workload> workloads = calibrate(sizes);
 
     try (FlagServer embedded =
         server.embedded()
@@ -183,18 +197,25 @@ public final class BenchCommand implements Callable<Integer> {
                 new GeneratedFlags(), Chaos.NONE.withDelay(Delay.fixed(delay.get().toMillis())))
             : null) {
       String baseUrl = embedded != null ? embedded.baseUrl() : server.baseUrl();
-      BenchPlan plan =
-          BenchPlan.builder()
-              .cells(cells)
-              .runs(runs)
-              .codes(codes)
-              .server(server.label(), baseUrl)
-              .delay(delay)
-              .timeoutSeconds(DownloadOptions.DEFAULT_TIMEOUT_S)
-              .workload(workload)
-              .build();
       Path temp = Path.of(System.getProperty("java.io.tmpdir"));
-      BenchReport report = new Bench(plan, spec.commandLine().getErr(), temp).run();
+      List<BenchReport> reports = new ArrayList<>();
+      for (Workload workload : workloads) {
+        BenchPlan plan =
+            BenchPlan.builder()
+                .cells(cells)
+                .runs(runs)
+                .codes(codes)
+                .server(server.label(), baseUrl)
+                .delay(delay)
+                .timeoutSeconds(DownloadOptions.DEFAULT_TIMEOUT_S)
+                .workload(workload)
+                .build();
+        if (workloads.size() > 1) {
+          note("bench: " + workload.time().toMillis() + " ms of work per flag");
+        }
+        reports.add(new Bench(plan, spec.commandLine().getErr(), temp).run());
+      }
+      BenchReport report = BenchReport.sweep(reports);
       PrintWriter out = spec.commandLine().getOut();
       switch (formatOptions.format()) {
         case TEXT -> report.table(out);
@@ -212,22 +233,41 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  /** The rounds for {@code --work}, measured once here; the calibration is told on stderr. */
-  private Workload calibrate() {
-    if (work.isZero()) {
-      return Workload.NONE;
+  /**
+   * The rounds for each {@code --work} size, from one calibration (so that the sizes' rounds are in
+   * proportion), told on stderr; {@link Workload#NONE} alone without work.
+   */
+  private List<Workload> calibrate(List<Duration> sizes) {
+    if (sizes.stream().allMatch(Duration::isZero)) {
+      return List.of(Workload.NONE);
     }
     long start = System.nanoTime();
-    Workload workload = Workload.calibrated(work);
+    // One measurement for all sizes (roundsFor measures anew each time): rounds in proportion.
+    double perRound = Calibration.ofThisMachine().nanosPerRound();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    List<Workload> workloads = new ArrayList<>();
+    for (Duration size : sizes) {
+      Workload workload =
+          size.isZero()
+              ? Workload.NONE
+              : new Workload(size, Math.max(1, Math.round(size.toNanos() / perRound)));
+      workloads.add(workload);
+      note(
+          String.format(
+              Locale.ROOT,
+              "bench: %d ms of work = %d rounds of SHA-256 (calibrated in %.2f s)",
+              size.toMillis(),
+              workload.rounds(),
+              seconds));
+    }
+    return workloads;
+  }
+
+  /** A line on stderr, at once. */
+  private void note(String line) {
     PrintWriter err = spec.commandLine().getErr();
-    err.printf(
-        Locale.ROOT,
-        "bench: %d ms of work = %d rounds of SHA-256 (calibrated in %.2f s)%n",
-        work.toMillis(),
-        workload.rounds(),
-        (System.nanoTime() - start) / 1e9);
+    err.println(line);
     err.flush();
-    return workload;
   }
 
   /** {@code --gil}: which cells get the lock. */
@@ -257,16 +297,47 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * {@code --gil} alone means {@code on}, as {@code flags --gil} does, also before the codes
+   * ({@code --gil BR JP}): picocli's optional value would take {@code BR} for it. So the next
+   * argument is {@code --gil}'s only if it is a choice, or not a country code (then it is a bad
+   * choice, said so).
+   */
+  static final class GilChoiceConsumer implements IParameterConsumer {
+    @Override
+    public void consumeParameters(Stack<String> args, ArgSpec argSpec, CommandSpec commandSpec) {
+      String next = args.isEmpty() ? null : args.peek();
+      boolean taken =
+          next != null
+              && !next.startsWith("-")
+              && (Arrays.stream(GilChoice.values()).anyMatch(c -> c.label().equalsIgnoreCase(next))
+                  || !next.matches("[A-Za-z]{2}"));
+      if (!taken) {
+        argSpec.setValue(GilChoice.ON);
+        return;
+      }
+      String value = args.pop();
+      try {
+        argSpec.setValue(new GilChoiceConverter().convert(value));
+      } catch (TypeConversionException e) {
+        throw new ParameterException(commandSpec.commandLine(), e.getMessage(), e, argSpec, value);
+      }
+    }
+  }
+
   /** Says where the chart went on stderr: stdout may be a machine format. */
   private void drawChart(BenchReport report, Path path) {
     try {
-      BenchChart.write(report, path);
+      if (report.sweep().sweeps()) {
+        SweepChart.write(report, path);
+      } else {
+        BenchChart.write(report, path);
+      }
     } catch (IOException e) {
       throw new FlagsException(
           ExitCodes.ERRORS, "cannot write chart " + path + ": " + IoWords.of(e));
     }
-    spec.commandLine().getErr().println("chart written to " + path);
-    spec.commandLine().getErr().flush();
+    note("chart written to " + path);
   }
 
   private ParameterException usage(String message) {
