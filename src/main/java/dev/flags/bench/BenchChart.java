@@ -6,9 +6,11 @@ import dev.flags.report.chart.Palette;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Paint;
 import java.awt.geom.Line2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,6 +40,11 @@ import org.jfree.data.category.DefaultCategoryDataset;
  */
 public final class BenchChart {
   private static final int WIDTH = 900;
+
+  /** About the width the bars get: the chart's less the cells' names and the margins. */
+  private static final int PLOT_WIDTH = WIDTH - 200;
+
+  private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
 
   /** The bar's first segment: worker start-up (zero for modes without workers). */
   static final String STARTUP = "worker start-up";
@@ -80,14 +87,8 @@ public final class BenchChart {
   static JFreeChart chart(BenchReport report) {
     List<BenchRow> rows = report.rows();
     DefaultCategoryDataset medians = segments(rows);
-    double longest = rows.stream().mapToDouble(BenchRow::maxS).max().orElse(1);
     NumberAxis seconds = new NumberAxis("elapsed seconds (lower is better)");
-    // Room after the longest whisker for its label, which is longer with work ("parallelism ...")
-    // and with start-up ("... after start-up").
-    boolean computes = rows.stream().anyMatch(row -> row.parallelism() != null);
-    boolean starts = rows.stream().anyMatch(row -> row.workerStartupS() > 0);
-    seconds.setRange(
-        0, Math.max(longest, 0.001) * (1.3 + (computes ? 0.15 : 0) + (starts ? 0.3 : 0)));
+    seconds.setRange(0, axisEnd(rows));
     CategoryAxis cells = new CategoryAxis();
     cells.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
 
@@ -111,7 +112,8 @@ public final class BenchChart {
         new TextTitle(
             "bar: median of "
                 + report.runs()
-                + " runs; whisker: fastest to slowest"
+                + (report.runs() == 1 ? " run" : " runs")
+                + "; whisker: fastest to slowest"
                 + idealNote(report)
                 + "; "
                 + report.cores()
@@ -121,6 +123,43 @@ public final class BenchChart {
     chart.getLegend().setPosition(RectangleEdge.BOTTOM);
     Palette.style(chart);
     return chart;
+  }
+
+  /**
+   * Where the time axis ends: far enough right that every bar's label fits after its whisker, in a
+   * plot about {@link #PLOT_WIDTH} pixels wide.
+   */
+  private static double axisEnd(List<BenchRow> rows) {
+    Graphics2D g2 = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+    try {
+      FontMetrics metrics = g2.getFontMetrics(LABEL);
+      double end = 0.001;
+      for (BenchRow row : rows) {
+        double room = PLOT_WIDTH - 12.0 - metrics.stringWidth(label(row));
+        end = Math.max(end, row.maxS() * PLOT_WIDTH / Math.max(room, PLOT_WIDTH / 4.0));
+      }
+      return end;
+    } finally {
+      g2.dispose();
+    }
+  }
+
+  /** What is written after a bar: the median, the time after start-up, speedup, parallelism. */
+  static String label(BenchRow cell) {
+    String label = String.format(Locale.ROOT, "%.3f s", cell.medianS());
+    if (cell.workerStartupS() > 0) {
+      label += String.format(Locale.ROOT, " (%.3f s after start-up)", cell.medianAfterStartupS());
+    }
+    if (cell.speedup() != null) {
+      label += String.format(Locale.ROOT, ", %.1f×", cell.speedup());
+    }
+    if (cell.parallelism() != null) {
+      label += String.format(Locale.ROOT, ", parallelism %.1f", cell.parallelism());
+    }
+    if (cell.errors() > 0) {
+      label += ", " + cell.errors() + (cell.errors() == 1 ? " error" : " errors");
+    }
+    return label;
   }
 
   /** What the dashed ticks mark, if anything. */
@@ -198,7 +237,7 @@ public final class BenchChart {
       RectangleEdge edge = plot.getRangeAxisEdge();
       double min = rangeAxis.valueToJava2D(cell.minS(), dataArea, edge);
       double max = rangeAxis.valueToJava2D(cell.maxS(), dataArea, edge);
-      g2.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+      g2.setFont(LABEL);
       float baseline = (float) (middle + g2.getFontMetrics().getAscent() / 2.0 - 1);
       if (cell.workerStartupS() > 0) {
         nameStartup(g2, rangeAxis, dataArea, edge, cell, baseline);
@@ -217,21 +256,10 @@ public final class BenchChart {
         g2.draw(new Line2D.Double(ideal, top - 2, ideal, top + height + 2));
       }
 
-      String label = String.format(Locale.ROOT, "%.3f s", cell.medianS());
-      if (cell.workerStartupS() > 0) {
-        label += String.format(Locale.ROOT, " (%.3f s after start-up)", cell.medianAfterStartupS());
-      }
-      if (cell.speedup() != null) {
-        label += String.format(Locale.ROOT, ", %.1f×", cell.speedup());
-      }
-      if (cell.parallelism() != null) {
-        label += String.format(Locale.ROOT, ", parallelism %.1f", cell.parallelism());
-      }
       if (cell.errors() > 0) {
-        label += ", " + cell.errors() + (cell.errors() == 1 ? " error" : " errors");
         g2.setPaint(Palette.VERMILLION);
       }
-      g2.drawString(label, (float) Math.max(max, min) + 6, baseline);
+      g2.drawString(label(cell), (float) Math.max(max, min) + 6, baseline);
     }
 
     /** "start-up 1.64 s" inside the grey segment, where it fits. */

@@ -5,20 +5,23 @@ import dev.flags.report.chart.Palette;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.geom.Ellipse2D;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.annotations.XYPointerAnnotation;
+import org.jfree.chart.annotations.XYDrawableAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.Drawable;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -74,19 +77,21 @@ public final class SweepChart {
     XYPlot plot = new XYPlot(dataset(sweep), work, seconds, renderer);
     plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
     plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+    long widest = sweep.worksMs().getLast();
     for (BreakEven found : sweep.breakEvens()) {
       if (found instanceof BreakEven.Crossing crossing) {
-        mark(plot, crossing);
+        mark(plot, crossing, widest);
       }
     }
 
     JFreeChart chart = new JFreeChart(title(report), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     chart.addSubtitle(
         new TextTitle(
-            "each point: median of "
+            "points: median of "
                 + report.runs()
-                + " runs, worker start-up included; dashed: with the GIL; vertical line: where"
-                + " processes overtake threads (linear between the sizes measured); "
+                + (report.runs() == 1 ? " run" : " runs")
+                + ", worker start-up included; dashed: with the GIL; dotted vertical line:"
+                + " break-even, where processes overtake threads; "
                 + report.cores()
                 + " cores, Java "
                 + Runtime.version().feature(),
@@ -99,27 +104,39 @@ public final class SweepChart {
     return chart;
   }
 
-  /** A vertical line at the break-even, and an arrow to where the two lines meet. */
-  private static void mark(XYPlot plot, BreakEven.Crossing crossing) {
+  /**
+   * A vertical line at the break-even, named at the top (on the side with room: left of it in the
+   * right half), and a ring where the two lines meet.
+   */
+  private static void mark(XYPlot plot, BreakEven.Crossing crossing, long widestMs) {
     String name =
         String.format(
             Locale.ROOT,
             "break-even %s: ~%.0f ms",
             crossing.gil() ? "with the GIL" : "without the GIL",
             crossing.workMs());
+    Color paint = crossing.gil() ? Color.BLACK : Color.DARK_GRAY;
     ValueMarker line = new ValueMarker(crossing.workMs());
-    line.setPaint(crossing.gil() ? Color.BLACK : Palette.GREY);
+    line.setPaint(paint);
     line.setStroke(
         new BasicStroke(
             1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1, new float[] {2, 3}, 0));
     line.setLabel(name);
     line.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
-    line.setLabelAnchor(crossing.gil() ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.BOTTOM_RIGHT);
-    line.setLabelTextAnchor(crossing.gil() ? TextAnchor.TOP_LEFT : TextAnchor.BOTTOM_LEFT);
+    line.setLabelPaint(paint);
+    boolean rightHalf = crossing.workMs() > widestMs / 2.0;
+    line.setLabelAnchor(rightHalf ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+    line.setLabelTextAnchor(rightHalf ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
+    // The two names one under the other, should the lines be close.
+    line.setLabelOffset(new RectangleInsets(crossing.gil() ? 4 : 22, 4, 4, 4));
     plot.addDomainMarker(line, Layer.FOREGROUND);
-    XYPointerAnnotation meet =
-        new XYPointerAnnotation("", crossing.workMs(), crossing.timeS(), -Math.PI / 4);
-    meet.setArrowPaint(line.getPaint());
-    plot.addAnnotation(meet);
+    Drawable ring =
+        (g2, area) -> {
+          g2.setPaint(paint);
+          g2.setStroke(new BasicStroke(2f));
+          g2.draw(
+              new Ellipse2D.Double(area.getX(), area.getY(), area.getWidth(), area.getHeight()));
+        };
+    plot.addAnnotation(new XYDrawableAnnotation(crossing.workMs(), crossing.timeS(), 16, 16, ring));
   }
 }
