@@ -63,7 +63,7 @@ public record BenchReport(
    * One report of a bench run at several work sizes ({@code --work 10,50,200}): their rows one size
    * after the other, the set-up of the first.
    */
-  public static BenchReport sweep(List<BenchReport> sizes) {
+  public static BenchReport ofSizes(List<BenchReport> sizes) {
     BenchReport first = sizes.getFirst();
     return new BenchReport(
         first.server,

@@ -23,18 +23,18 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Stack;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.IParameterConsumer;
+import picocli.CommandLine.IParameterPreprocessor;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code flags bench}: runs a matrix of modes and concurrencies, and reports how long each took.
@@ -139,7 +139,7 @@ public final class BenchCommand implements Callable<Integer> {
       arity = "0..1",
       defaultValue = "off",
       converter = GilChoiceConverter.class,
-      parameterConsumer = GilChoiceConsumer.class,
+      preprocessor = BareGilMeansOn.class,
       completionCandidates = GilChoiceConverter.class,
       description =
           "A CPython-like lock per process around each flag's work: off, on, or both (each"
@@ -215,7 +215,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         reports.add(new Bench(plan, spec.commandLine().getErr(), temp).run());
       }
-      BenchReport report = BenchReport.sweep(reports);
+      BenchReport report = BenchReport.ofSizes(reports);
       PrintWriter out = spec.commandLine().getOut();
       switch (formatOptions.format()) {
         case TEXT -> report.table(out);
@@ -299,29 +299,25 @@ public final class BenchCommand implements Callable<Integer> {
 
   /**
    * {@code --gil} alone means {@code on}, as {@code flags --gil} does, also before the codes
-   * ({@code --gil BR JP}): picocli's optional value would take {@code BR} for it. So the next
-   * argument is {@code --gil}'s only if it is a choice, or not a country code (then it is a bad
-   * choice, said so).
+   * ({@code --gil BR JP}), where picocli's optional value would take {@code BR} for it: a separate
+   * next argument is {@code --gil}'s value only if it is a choice, or not a country code (then a
+   * bad choice, said so by the converter).
    */
-  static final class GilChoiceConsumer implements IParameterConsumer {
+  static final class BareGilMeansOn implements IParameterPreprocessor {
     @Override
-    public void consumeParameters(Stack<String> args, ArgSpec argSpec, CommandSpec commandSpec) {
-      String next = args.isEmpty() ? null : args.peek();
-      boolean taken =
-          next != null
-              && !next.startsWith("-")
-              && (Arrays.stream(GilChoice.values()).anyMatch(c -> c.label().equalsIgnoreCase(next))
-                  || !next.matches("[A-Za-z]{2}"));
-      if (!taken) {
-        argSpec.setValue(GilChoice.ON);
-        return;
+    public boolean preprocess(
+        Stack<String> args, CommandSpec commandSpec, ArgSpec argSpec, Map<String, Object> info) {
+      boolean separate = " ".equals(info.get("separator"));
+      if (separate && (args.isEmpty() || !valueLike(args.peek()))) {
+        args.push(GilChoice.ON.label());
       }
-      String value = args.pop();
-      try {
-        argSpec.setValue(new GilChoiceConverter().convert(value));
-      } catch (TypeConversionException e) {
-        throw new ParameterException(commandSpec.commandLine(), e.getMessage(), e, argSpec, value);
-      }
+      return false; // picocli goes on: it takes the value on top of the stack
+    }
+
+    private static boolean valueLike(String next) {
+      return !next.startsWith("-")
+          && (Arrays.stream(GilChoice.values()).anyMatch(c -> c.label().equalsIgnoreCase(next))
+              || !next.matches("[A-Za-z]{2}"));
     }
   }
 

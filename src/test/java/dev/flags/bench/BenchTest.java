@@ -245,6 +245,22 @@ class BenchTest {
     assertThat(json.get("requested").asInt()).isEqualTo(2); // the codes are not --gil's value
     assertThat(json.get("rows")).hasSize(1);
     assertThat(json.get("rows").get(0).get("gil").asBoolean()).isTrue();
+
+    Run attached =
+        flags(
+            "bench",
+            "--modes",
+            "threads",
+            "--runs",
+            "1",
+            "--delay",
+            "0",
+            "--format",
+            "csv",
+            "--gil=both",
+            "BR");
+    assertThat(attached.exitCode()).as(attached.err()).isZero();
+    assertThat(attached.out().lines()).hasSize(3); // without and with the lock
   }
 
   @Test
