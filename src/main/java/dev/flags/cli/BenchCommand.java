@@ -6,13 +6,13 @@ import dev.flags.bench.BenchPlan;
 import dev.flags.bench.BenchReport;
 import dev.flags.bench.Cell;
 import dev.flags.bench.SweepChart;
+import dev.flags.bench.WorkSizes;
 import dev.flags.country.Countries;
 import dev.flags.download.Mode;
 import dev.flags.server.Chaos;
 import dev.flags.server.Delay;
 import dev.flags.server.FlagServer;
 import dev.flags.server.GeneratedFlags;
-import dev.flags.work.Calibration;
 import dev.flags.work.Workload;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -189,7 +189,7 @@ public final class BenchCommand implements Callable<Integer> {
             ? Optional.of(Duration.ofMillis(delayMs == null ? defaultDelay : delayMs))
             : Optional.empty();
     List<Cell> cells = Cell.matrix(chosen, maxReqs, codes.size(), gil.locks());
-    List<Workload> workloads = calibrate(sizes);
+    List<Workload> workloads = WorkSizes.calibrated(sizes, spec.commandLine().getErr());
 
     try (FlagServer embedded =
         server.embedded()
@@ -197,25 +197,17 @@ public final class BenchCommand implements Callable<Integer> {
                 new GeneratedFlags(), Chaos.NONE.withDelay(Delay.fixed(delay.get().toMillis())))
             : null) {
       String baseUrl = embedded != null ? embedded.baseUrl() : server.baseUrl();
+      BenchPlan plan =
+          BenchPlan.builder()
+              .cells(cells)
+              .runs(runs)
+              .codes(codes)
+              .server(server.label(), baseUrl)
+              .delay(delay)
+              .timeoutSeconds(DownloadOptions.DEFAULT_TIMEOUT_S)
+              .build();
       Path temp = Path.of(System.getProperty("java.io.tmpdir"));
-      List<BenchReport> reports = new ArrayList<>();
-      for (Workload workload : workloads) {
-        BenchPlan plan =
-            BenchPlan.builder()
-                .cells(cells)
-                .runs(runs)
-                .codes(codes)
-                .server(server.label(), baseUrl)
-                .delay(delay)
-                .timeoutSeconds(DownloadOptions.DEFAULT_TIMEOUT_S)
-                .workload(workload)
-                .build();
-        if (workloads.size() > 1) {
-          note("bench: " + workload.time().toMillis() + " ms of work per flag");
-        }
-        reports.add(new Bench(plan, spec.commandLine().getErr(), temp).run());
-      }
-      BenchReport report = BenchReport.ofSizes(reports);
+      BenchReport report = new Bench(plan, spec.commandLine().getErr(), temp).runAt(workloads);
       PrintWriter out = spec.commandLine().getOut();
       switch (formatOptions.format()) {
         case TEXT -> report.table(out);
@@ -231,43 +223,6 @@ public final class BenchCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new FlagsException(ExitCodes.ERRORS, "bench failed: " + e.getMessage(), e);
     }
-  }
-
-  /**
-   * The rounds for each {@code --work} size, from one calibration (so that the sizes' rounds are in
-   * proportion), told on stderr; {@link Workload#NONE} alone without work.
-   */
-  private List<Workload> calibrate(List<Duration> sizes) {
-    if (sizes.stream().allMatch(Duration::isZero)) {
-      return List.of(Workload.NONE);
-    }
-    long start = System.nanoTime();
-    // One measurement for all sizes (roundsFor measures anew each time): rounds in proportion.
-    double perRound = Calibration.ofThisMachine().nanosPerRound();
-    double seconds = (System.nanoTime() - start) / 1e9;
-    List<Workload> workloads = new ArrayList<>();
-    for (Duration size : sizes) {
-      Workload workload =
-          size.isZero()
-              ? Workload.NONE
-              : new Workload(size, Math.max(1, Math.round(size.toNanos() / perRound)));
-      workloads.add(workload);
-      note(
-          String.format(
-              Locale.ROOT,
-              "bench: %d ms of work = %d rounds of SHA-256 (calibrated in %.2f s)",
-              size.toMillis(),
-              workload.rounds(),
-              seconds));
-    }
-    return workloads;
-  }
-
-  /** A line on stderr, at once. */
-  private void note(String line) {
-    PrintWriter err = spec.commandLine().getErr();
-    err.println(line);
-    err.flush();
   }
 
   /** {@code --gil}: which cells get the lock. */
@@ -333,7 +288,8 @@ public final class BenchCommand implements Callable<Integer> {
       throw new FlagsException(
           ExitCodes.ERRORS, "cannot write chart " + path + ": " + IoWords.of(e));
     }
-    note("chart written to " + path);
+    spec.commandLine().getErr().println("chart written to " + path);
+    spec.commandLine().getErr().flush();
   }
 
   private ParameterException usage(String message) {
