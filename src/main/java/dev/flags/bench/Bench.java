@@ -9,6 +9,7 @@ import dev.flags.engine.RunListener;
 import dev.flags.http.RetryRules;
 import dev.flags.report.RunReport;
 import dev.flags.work.WorkRules;
+import dev.flags.work.Workload;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -54,6 +55,21 @@ public final class Bench {
     this.server = server;
     this.progress = progress;
     this.tempParent = tempParent;
+  }
+
+  /**
+   * The plan once per work size, smallest first ({@code --work 10,50,200}), in one report: each
+   * size's rows after the previous one's. One size: {@link #run()}.
+   */
+  public BenchReport runAt(List<Workload> sizes) throws InterruptedException, IOException {
+    List<BenchReport> reports = new ArrayList<>();
+    for (Workload size : sizes) {
+      if (sizes.size() > 1) {
+        progress.println("bench: " + size.time().toMillis() + " ms of work per flag");
+      }
+      reports.add(new Bench(plan.withWorkload(size), progress, tempParent).run());
+    }
+    return BenchReport.ofSizes(reports);
   }
 
   public BenchReport run() throws InterruptedException, IOException {

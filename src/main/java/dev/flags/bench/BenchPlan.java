@@ -33,6 +33,11 @@ public record BenchPlan(
     codes = List.copyOf(codes);
   }
 
+  /** The same plan with another work per flag: one size of a sweep ({@code --work 10,50,200}). */
+  public BenchPlan withWorkload(Workload value) {
+    return new BenchPlan(cells, runs, codes, serverLabel, baseUrl, delay, timeoutSeconds, value);
+  }
+
   /**
    * A plan built by name. Unset: no codes and no cells yet, the server's delay unknown, the command
    * line's timeout, and no CPU work (I/O-bound runs).
