@@ -36,9 +36,9 @@ public final class VersionProvider implements IVersionProvider {
     };
   }
 
-  /** "commit 1a2b3c4"; a build outside a git checkout leaves the placeholder unfilled. */
+  /** "commit 1a2b3c4"; a build outside a git checkout has none. */
   static String commit(String commit) {
-    return commit == null || commit.isBlank() || commit.startsWith("${")
+    return commit == null || commit.isBlank()
         ? "commit unknown: built outside git"
         : "commit " + commit;
   }
