@@ -1,6 +1,7 @@
 package dev.flags.dist;
 
 import dev.flags.cli.FlagsCommand;
+import dev.flags.download.pool.JvmOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -33,15 +34,11 @@ public final class Dist {
   private Dist() {}
 
   /**
-   * The options of the training run: those of the {@code aot-cache} execution in pom.xml (the
-   * launcher's for short runs; classes and linkage only, no method profiles).
+   * The options of the training run, from the list the launcher and the {@code aot-cache} execution
+   * in pom.xml read too: the launcher's for short runs; classes and linkage only.
    */
   private static final List<String> TRAINING_OPTIONS =
-      List.of(
-          "-XX:+UnlockDiagnosticVMOptions",
-          "-XX:-AOTRecordTraining",
-          "-XX:+UseSerialGC",
-          "-XX:TieredStopAtLevel=1");
+      JvmOptions.of(JvmOptions.TRAINING, JvmOptions.GC, JvmOptions.C1);
 
   /** The CycloneDX SBOM's name inside the archive and the .deb's doc folder. */
   static final String SBOM = "sbom.cdx.json";
@@ -186,6 +183,8 @@ public final class Dist {
   private static void copyApp(Path target, Path app) throws IOException {
     Files.createDirectories(app.resolve("lib"));
     copy(target.resolve("flags.jar"), app.resolve("flags.jar"));
+    // The launcher's JVM options, which it reads from beside the jar once installed.
+    copy(target.resolve("classes" + JvmOptions.RESOURCE), app.resolve("jvm.options"));
     try (Stream<Path> jars = Files.list(target.resolve("lib"))) {
       for (Path jar : jars.toList()) {
         copy(jar, app.resolve("lib").resolve(jar.getFileName()));

@@ -1,10 +1,15 @@
 package dev.flags.bench;
 
 import dev.flags.download.Mode;
+import dev.flags.download.Parallelism;
 import dev.flags.download.RunSpec;
-import dev.flags.engine.Engine;
+import dev.flags.download.SaveRules;
+import dev.flags.engine.Launch;
 import dev.flags.engine.RunListener;
+import dev.flags.http.RetryRules;
 import dev.flags.report.RunReport;
+import dev.flags.work.WorkRules;
+import dev.flags.work.Workload;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -28,6 +33,7 @@ import java.util.stream.Stream;
  */
 public final class Bench {
   private final BenchPlan plan;
+  private final Launch server;
   private final PrintWriter progress;
   private final Path tempParent;
 
@@ -36,9 +42,34 @@ public final class Bench {
    * @param tempParent where the runs' temporary folders are made (the system's temp folder)
    */
   public Bench(BenchPlan plan, PrintWriter progress, Path tempParent) {
+    this(plan, Launch.remote(plan.serverLabel(), plan.baseUrl()), progress, tempParent);
+  }
+
+  /**
+   * @param server where the plan's runs fetch from (the caller started and stops it)
+   * @param progress where progress lines go (stderr)
+   * @param tempParent where the runs' temporary folders are made (the system's temp folder)
+   */
+  public Bench(BenchPlan plan, Launch server, PrintWriter progress, Path tempParent) {
     this.plan = plan;
+    this.server = server;
     this.progress = progress;
     this.tempParent = tempParent;
+  }
+
+  /**
+   * The plan once per work size, smallest first ({@code --work 10,50,200}), in one report: each
+   * size's rows after the previous one's. One size: {@link #run()}.
+   */
+  public BenchReport runAt(List<Workload> sizes) throws InterruptedException, IOException {
+    List<BenchReport> reports = new ArrayList<>();
+    for (Workload size : sizes) {
+      if (sizes.size() > 1) {
+        progress.println("bench: " + size.time().toMillis() + " ms of work per flag");
+      }
+      reports.add(new Bench(plan.withWorkload(size), progress, tempParent).run());
+    }
+    return BenchReport.ofSizes(reports);
   }
 
   public BenchReport run() throws InterruptedException, IOException {
@@ -123,17 +154,14 @@ public final class Bench {
       // Garbage left by the previous run is collected now, not during this one.
       System.gc();
       RunSpec spec =
-          RunSpec.builder()
-              .mode(cell.mode())
-              .codes(plan.codes())
-              .server(plan.serverLabel(), plan.baseUrl())
-              .dest(dest)
-              .maxReq(cell.maxReq())
-              .timeoutSeconds(plan.timeoutSeconds())
-              .work(plan.workload())
-              .gil(cell.gil())
-              .build();
-      return Engine.run(spec, RunListener.NONE);
+          server.spec(
+              plan.codes(),
+              dest,
+              new Parallelism(cell.mode(), cell.maxReq()),
+              RetryRules.DEFAULTS.withTimeout(RetryRules.seconds(plan.timeoutSeconds())),
+              SaveRules.DEFAULTS,
+              new WorkRules(plan.workload(), cell.gil()));
+      return server.run(spec, RunListener.NONE);
     } finally {
       delete(dest);
     }

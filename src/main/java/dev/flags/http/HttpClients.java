@@ -43,16 +43,13 @@ public final class HttpClients {
    * and a call can still be given a deadline through {@code call.timeout()}. A body left unread is
    * not drained past {@link DrainLimit#MAX_DRAIN} bytes.
    *
+   * @param rules the run's retry rules, whole: the interceptor reads what it applies
    * @param tls whether requests start on https; if not, TLS is set up only if a server redirects to
    *     https (see {@link TlsSibling})
    */
   public static OkHttpClient create(
-      int concurrency,
-      Duration timeout,
-      RetryPolicy retries,
-      long maxBytes,
-      RunGuard guard,
-      boolean tls) {
+      int concurrency, RetryRules rules, RunGuard guard, boolean tls) {
+    Duration timeout = rules.timeout();
     OkHttpClient hops =
         sized(concurrency, tls)
             .connectTimeout(timeout)
@@ -66,7 +63,7 @@ public final class HttpClients {
             .addNetworkInterceptor(new DrainLimit())
             .build();
     return hops.newBuilder()
-        .addInterceptor(new RetryInterceptor(retries, timeout, maxBytes, guard))
+        .addInterceptor(new RetryInterceptor(rules, guard))
         .addInterceptor(new RedirectInterceptor(tls ? null : new TlsSibling(hops)))
         .build();
   }
