@@ -6,8 +6,8 @@
  *
  * A default run lasts a fraction of a second, so the JVM's start-up is a large part of what a user
  * waits for. What the code does about it, each in one place, is listed here once; elsewhere a
- * comment says only which lever it is. The figures behind these choices are in the README
- * ("Start-up") and the project notes, measured with {@code bench/compare}, not here.
+ * comment says only which lever it is. The figures behind these choices are in docs/benchmarks.md
+ * (its development record) and the project notes, measured with {@code bench/compare}, not here.
  *
  * <ul>
  *   <li><b>The AOT cache</b> ({@link dev.flags.AotTraining}): {@code mvn package} trains a JDK AOT

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code --shard} and {@code flags report merge} through the packaged launcher, as the README's
+ * {@code --shard} and {@code flags report merge} through the packaged launcher, as the user guide's
  * Kubernetes Indexed Job runs them: N processes side by side, each told its index only by {@code
  * JOB_COMPLETION_INDEX}, into one folder; then their reports merged from standard input.
  */

@@ -12,7 +12,7 @@ import java.util.function.Function;
 /**
  * What {@code flags bench} found: the set-up, then one row per cell. {@code --format json} writes
  * it whole on one line; {@code --format csv} writes its rows; text is a table. The schema is
- * documented in the README: add fields at the end, never rename or remove one.
+ * documented in docs/benchmarks.md: add fields at the end, never rename or remove one.
  *
  * @param delayMs the server's fixed delay per response; null when unknown (not the embedded one)
  * @param requested how many flags each run downloads

@@ -1,6 +1,6 @@
 package dev.flags.cli;
 
-/** The exit codes of {@code flags}, documented in {@code --help} and the README. */
+/** The exit codes of {@code flags}, documented in {@code --help} and docs/user-guide.md. */
 public final class ExitCodes {
   /** Every flag was saved or is known not to exist (404). */
   public static final int OK = 0;

@@ -76,11 +76,15 @@ public final class HttpClients {
     Dispatcher dispatcher = new Dispatcher();
     dispatcher.setMaxRequests(Math.max(concurrency, 1));
     dispatcher.setMaxRequestsPerHost(Math.max(concurrency, 1));
+    EnvProxies proxies = EnvProxies.fromEnvironment();
+    ProxyCredentials credentials = new ProxyCredentials(proxies);
     OkHttpClient.Builder builder =
         new OkHttpClient.Builder()
             .dispatcher(dispatcher)
             .connectionPool(new ConnectionPool(Math.max(concurrency, 5), 5, TimeUnit.MINUTES))
-            .proxySelector(EnvProxies.fromEnvironment());
+            .proxySelector(proxies)
+            .proxyAuthenticator(credentials)
+            .addNetworkInterceptor(credentials);
     return tls ? builder : builder.connectionSpecs(PLAIN_HTTP);
   }
 

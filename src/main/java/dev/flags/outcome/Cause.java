@@ -15,7 +15,7 @@ public sealed interface Cause {
   /** What {@code -v}, the reports and the machine formats say: {@code connection reset}. */
   String text();
 
-  /** Whether the same request may well succeed if tried again (see the README's Failures). */
+  /** Whether the same request may well succeed if tried again (see the user guide's Failures). */
   default boolean retryable() {
     return false;
   }

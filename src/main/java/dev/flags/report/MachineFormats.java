@@ -50,7 +50,7 @@ public final class MachineFormats {
     static final ObjectMapper MAPPER = JsonMapper.builder().build();
   }
 
-  /** Quotes only a field with a comma, a quote or a line break, as the README says. */
+  /** Quotes only a field with a comma, a quote or a line break, as docs/user-guide.md says. */
   private static final class Csv {
     static final CsvMapper MAPPER =
         CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();

@@ -6,7 +6,7 @@ import java.util.Locale;
 public enum OutputFormat {
   /** For people: the book's report, or bench's table. */
   TEXT,
-  /** One JSON object on one line; the schema is documented in the README and kept stable. */
+  /** One JSON object on one line; the schema is in docs/user-guide.md, kept stable. */
   JSON,
   /** A header line and one row per flag (or bench row), RFC 4180 quoting. */
   CSV;

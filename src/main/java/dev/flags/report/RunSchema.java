@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The stable machine schemas of one run ({@code --format json|csv}), documented in the README. Add
- * fields at the end; never rename or remove one. Each schema is one list of {@link Column}s, so
- * JSON and CSV cannot disagree on a name.
+ * The stable machine schemas of one run ({@code --format json|csv}), documented in
+ * docs/user-guide.md. Add fields at the end; never rename or remove one. Each schema is one list of
+ * {@link Column}s, so JSON and CSV cannot disagree on a name.
  */
 public final class RunSchema {
 
@@ -155,7 +155,7 @@ public final class RunSchema {
     static final JsonFactory FACTORY = new JsonFactory();
   }
 
-  /** Quotes only a field with a comma, a quote or a line break, as the README says. */
+  /** Quotes only a field with a comma, a quote or a line break, as docs/user-guide.md says. */
   private static final class Csv {
     static final CsvFactory FACTORY =
         CsvFactory.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();

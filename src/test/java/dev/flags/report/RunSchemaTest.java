@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The CSV schema's quoting: minimal RFC 4180, as the README says. */
+/** The CSV schema's quoting: minimal RFC 4180, as docs/user-guide.md says. */
 class RunSchemaTest {
   private static RunReport reportOf(FlagResult... results) {
     return RunReport.builder()
