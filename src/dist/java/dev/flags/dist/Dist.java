@@ -33,16 +33,16 @@ import java.util.stream.Stream;
 public final class Dist {
   private Dist() {}
 
-  /**
-   * The options of the training run, from the list the launcher and the {@code aot-cache} execution
-   * in pom.xml read too: the launcher's for short runs; classes and linkage only.
-   */
   /** The workers' AOT cache in the tree. */
   private static final String WORKER_CACHE = "app/flags-worker.aot";
 
   /** What the training's worker records (see {@code dev.flags.AotTraining}). */
   private static final String WORKER_RECORD = "worker.aotconf";
 
+  /**
+   * The options of the training run, from the list the launcher and the {@code aot-cache} execution
+   * in pom.xml read too: the launcher's for short runs; classes and linkage only.
+   */
   private static final List<String> TRAINING_OPTIONS =
       JvmOptions.of(JvmOptions.TRAINING, JvmOptions.GC, JvmOptions.C1);
 
