@@ -71,7 +71,11 @@ final class DebPackage {
     Files.writeString(control.resolve("md5sums"), md5sums(root));
     Files.writeString(control.resolve("control"), control(version, installedKib(root)));
     Trees.normalizeModes(control);
-    Instant latest = Dist.setReleaseTimes(root, lib.resolve("app/flags.aot"), released);
+    Instant latest =
+        Dist.setReleaseTimes(
+            root,
+            List.of(lib.resolve("app/flags.aot"), lib.resolve("app/flags-worker.aot")),
+            released);
 
     Path deb = target.resolve("flags_" + version + "_amd64.deb");
     ProcessBuilder dpkgDeb =

@@ -33,6 +33,12 @@ import java.util.stream.Stream;
 public final class Dist {
   private Dist() {}
 
+  /** The workers' AOT cache in the tree. */
+  private static final String WORKER_CACHE = "app/flags-worker.aot";
+
+  /** What the training's worker records (see {@code dev.flags.AotTraining}). */
+  private static final String WORKER_RECORD = "worker.aotconf";
+
   /**
    * The options of the training run, from the list the launcher and the {@code aot-cache} execution
    * in pom.xml read too: the launcher's for short runs; classes and linkage only.
@@ -73,7 +79,8 @@ public final class Dist {
     Path sbom = target.resolve("flags-" + version + ".cdx.json");
     copy(sbom, tree.resolve(SBOM));
     Trees.normalizeModes(tree);
-    setReleaseTimes(tree, tree.resolve("app/flags.aot"), released);
+    setReleaseTimes(
+        tree, List.of(tree.resolve("app/flags.aot"), tree.resolve(WORKER_CACHE)), released);
 
     Path archive = target.resolve("flags-" + version + "-linux-x64.tar.gz");
     run(
@@ -110,13 +117,16 @@ public final class Dist {
   }
 
   /**
-   * Gives the tree the release's time, the AOT cache a minute more: the launcher uses the cache
-   * only if it is newer than the jar. Returns the latest time in the tree.
+   * Gives the tree the release's time, the AOT caches a minute more: the launcher uses a cache only
+   * if it is newer than the jar. Returns the latest time in the tree.
    */
-  static Instant setReleaseTimes(Path tree, Path aotCache, Instant released) throws IOException {
+  static Instant setReleaseTimes(Path tree, List<Path> aotCaches, Instant released)
+      throws IOException {
     Trees.setTimes(tree, released);
     Instant cacheTime = released.plus(Duration.ofMinutes(1));
-    Files.setLastModifiedTime(aotCache, FileTime.from(cacheTime));
+    for (Path cache : aotCaches) {
+      Files.setLastModifiedTime(cache, FileTime.from(cacheTime));
+    }
     return cacheTime;
   }
 
@@ -220,7 +230,31 @@ public final class Dist {
     if (process.waitFor() != 0) {
       throw new IOException("AOT training failed: see " + log);
     }
+    makeWorkerCache(tree, workDir.resolve("downloads").resolve(WORKER_RECORD), log);
     Trees.delete(workDir);
+  }
+
+  /**
+   * The process-pool workers' own cache, from what a worker of the training recorded: the same step
+   * as the {@code aot-worker-cache} execution in pom.xml, by the bundled runtime.
+   */
+  private static void makeWorkerCache(Path tree, Path record, Path log)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(tree.resolve("runtime/bin/java").toString());
+    command.add("-XX:AOTMode=create");
+    command.add("-XX:AOTConfiguration=" + record);
+    command.add("-XX:AOTCache=" + tree.resolve(WORKER_CACHE));
+    command.addAll(JvmOptions.of(JvmOptions.GC, JvmOptions.C1));
+    command.addAll(List.of("-cp", tree.resolve("app/flags.jar").toString()));
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
+    if (process.waitFor() != 0) {
+      throw new IOException("the workers' AOT cache failed: see " + log);
+    }
   }
 
   private static void copyLauncher(Path basedir, Path bin) throws IOException {

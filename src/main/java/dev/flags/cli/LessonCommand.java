@@ -1,6 +1,7 @@
 package dev.flags.cli;
 
 import dev.flags.country.Countries;
+import dev.flags.download.pool.ProcessPoolDownloader;
 import dev.flags.lesson.Lesson;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -78,6 +79,9 @@ public final class LessonCommand implements Callable<Integer> {
     Path folder = folder();
     PrintWriter out = spec.commandLine().getOut();
     Lesson lesson = new Lesson(Countries.POPULOUS_20, folder, out);
+    // The pool's messages are first used in step 3; warmed up now, during steps 1 and 2, so that
+    // the first pool's start-up is the workers' alone, as in the pool's later runs.
+    ProcessPoolDownloader.warmUpInBackground();
     try {
       lesson.ioBound();
       lesson.order();
