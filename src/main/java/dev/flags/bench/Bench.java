@@ -4,6 +4,7 @@ import dev.flags.download.Mode;
 import dev.flags.download.RunSpec;
 import dev.flags.engine.Engine;
 import dev.flags.engine.RunListener;
+import dev.flags.outcome.Connections;
 import dev.flags.report.RunReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -30,27 +32,41 @@ public final class Bench {
   private final BenchPlan plan;
   private final PrintWriter progress;
   private final Path tempParent;
+  private final Supplier<Connections> serverCounts;
 
   /**
    * @param progress where progress lines go (stderr)
    * @param tempParent where the runs' temporary folders are made (the system's temp folder)
    */
   public Bench(BenchPlan plan, PrintWriter progress, Path tempParent) {
+    this(plan, progress, tempParent, null);
+  }
+
+  /**
+   * The same, with the server's own running count of the connections it accepted and the TLS
+   * handshakes it completed (the embedded server's), so that each run's are counted, in every mode.
+   */
+  public Bench(
+      BenchPlan plan, PrintWriter progress, Path tempParent, Supplier<Connections> serverCounts) {
     this.plan = plan;
     this.progress = progress;
     this.tempParent = tempParent;
+    this.serverCounts = serverCounts;
   }
 
   public BenchReport run() throws InterruptedException, IOException {
     Instant startedAt = Instant.now();
     Map<Cell, List<RunReport>> measured = new LinkedHashMap<>();
+    Map<Cell, List<Connections>> counted = new LinkedHashMap<>();
     Path root = Files.createTempDirectory(tempParent, "flags-bench-");
     // Ctrl-C must not leave a folder of flags behind in /tmp.
     Thread cleanup = new Thread(() -> deleteQuietly(root), "flags-bench-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
     try {
       for (Cell cell : plan.cells()) {
-        measured.put(cell, measure(cell, root));
+        List<Connections> counts = new ArrayList<>();
+        measured.put(cell, measure(cell, root, counts));
+        counted.put(cell, counts);
       }
     } finally {
       deleteQuietly(root);
@@ -73,6 +89,7 @@ public final class Bench {
                 BenchRow.of(
                     cell,
                     runs,
+                    counted.get(cell),
                     sequential,
                     plan.delay(),
                     plan.codes().size(),
@@ -93,13 +110,24 @@ public final class Bench {
         plan.workload().rounds());
   }
 
-  private List<RunReport> measure(Cell cell, Path root) throws InterruptedException, IOException {
+  private List<RunReport> measure(Cell cell, Path root, List<Connections> counts)
+      throws InterruptedException, IOException {
     progress.print("bench: " + cell.label() + ": warm-up");
     note(once(cell, root));
     progress.print("; runs");
     List<RunReport> runs = new ArrayList<>(plan.runs());
     for (int i = 0; i < plan.runs(); i++) {
+      Connections before = serverCounts == null ? null : serverCounts.get();
       RunReport run = once(cell, root);
+      if (before != null) {
+        Connections after = serverCounts.get();
+        counts.add(
+            new Connections(
+                after.opened() - before.opened(),
+                after.handshakes() - before.handshakes(),
+                null,
+                null));
+      }
       note(run);
       runs.add(run);
     }
@@ -132,6 +160,7 @@ public final class Bench {
               .timeoutSeconds(plan.timeoutSeconds())
               .work(plan.workload())
               .gil(cell.gil())
+              .trust(plan.trust())
               .build();
       return Engine.run(spec, RunListener.NONE);
     } finally {

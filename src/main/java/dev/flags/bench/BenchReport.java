@@ -107,7 +107,9 @@ public record BenchReport(
           "startup_s",
           "errors",
           "cpu_s",
-          "parallel"
+          "parallel",
+          "conns",
+          "tls_hs"
         });
     for (BenchRow row : rows) {
       lines.add(
@@ -126,10 +128,12 @@ public record BenchReport(
                 ? "-"
                 : row.errors() + " in " + row.runsWithErrors() + "/" + row.runs() + " runs",
             row.cpuS() == null ? "-" : fixed(row.cpuS(), 3),
-            row.parallelism() == null ? "-" : fixed(row.parallelism(), 2)
+            row.parallelism() == null ? "-" : fixed(row.parallelism(), 2),
+            row.connections() == null ? "-" : String.valueOf(row.connections()),
+            row.tlsHandshakes() == null ? "-" : String.valueOf(row.tlsHandshakes())
           });
     }
-    printAligned(out, aboutWork() ? lines : withoutColumns(lines, 2, 11, 12));
+    printAligned(out, withoutColumns(lines, unshown()));
     out.println(
         "speedup: sequential median / median. efficiency: ideal "
             + (workMs == 0
@@ -138,7 +142,14 @@ public record BenchReport(
                     ? "N x work / min(max_req, cores)"
                     : "(the longer of ceil(N / max_req) x delay and N x work / min(max_req, cores))")
             + " / median. startup_s: worker start-up, part of the time."
-            + (workMs > 0 ? " cpu_s: the work's CPU time; parallel: cpu_s / elapsed." : ""));
+            + (workMs > 0 ? " cpu_s: the work's CPU time; parallel: cpu_s / elapsed." : "")
+            + (rows.stream().anyMatch(r -> r.connections() != null)
+                ? " conns: connections the server accepted per run (median)"
+                    + (rows.stream()
+                            .anyMatch(r -> r.tlsHandshakes() != null && r.tlsHandshakes() > 0)
+                        ? "; tls_hs: TLS handshakes it completed."
+                        : ".")
+                : ""));
     if (anyErrors()) {
       out.println(
           "Runs with errors are counted in the times above: failed requests may be faster or"
@@ -147,7 +158,25 @@ public record BenchReport(
     out.flush();
   }
 
-  /** The lines without the columns about CPU work: the table as it was before {@code --work}. */
+  /**
+   * The columns left out: those about CPU work without it (the table as it was before {@code
+   * --work}), the connection counts when the server did not count them, the handshakes without TLS.
+   */
+  private int[] unshown() {
+    List<Integer> hidden = new ArrayList<>();
+    if (!aboutWork()) {
+      hidden.addAll(List.of(2, 11, 12));
+    }
+    if (rows.stream().allMatch(r -> r.connections() == null)) {
+      hidden.add(13);
+    }
+    if (rows.stream().allMatch(r -> r.tlsHandshakes() == null || r.tlsHandshakes() == 0)) {
+      hidden.add(14);
+    }
+    return hidden.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** The lines without the columns at {@code indexes} (in increasing order). */
   private static List<String[]> withoutColumns(List<String[]> lines, int... indexes) {
     List<String[]> fewer = new ArrayList<>(lines.size());
     for (String[] line : lines) {

@@ -7,10 +7,13 @@ import dev.flags.bench.BenchReport;
 import dev.flags.bench.Cell;
 import dev.flags.country.Countries;
 import dev.flags.download.Mode;
+import dev.flags.outcome.Connections;
 import dev.flags.server.Chaos;
 import dev.flags.server.Delay;
 import dev.flags.server.FlagServer;
 import dev.flags.server.GeneratedFlags;
+import dev.flags.tls.ServerTls;
+import dev.flags.tls.TrustSettings;
 import dev.flags.work.Workload;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,7 +68,8 @@ import picocli.CommandLine.Spec;
       "  flags bench --modes sequential,threads --runs 3 --chart bench.png",
       "  flags bench --modes threads -m 1,4,16,64 -l 50 --format csv",
       "  flags bench -s http://127.0.0.1:8080/flags  against your own server",
-      "  flags bench -l 20 --work 50 --gil both      CPU-bound, without and with a GIL"
+      "  flags bench -l 20 --work 50 --gil both      CPU-bound, without and with a GIL",
+      "  flags bench --tls                           over HTTPS: handshakes and connections"
     })
 public final class BenchCommand implements Callable<Integer> {
   /** The line {@code flags --help} lists it with (read there without building this model). */
@@ -77,6 +82,15 @@ public final class BenchCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
   @Mixin private CodeOptions codeOptions;
   @Mixin private ServerOptions serverOptions;
+  @Mixin private TlsOptions tlsOptions;
+
+  @Option(
+      names = "--tls",
+      description =
+          "The embedded server speaks HTTPS, with a certificate made at start-up: what a"
+              + " handshake per connection costs each mode. The table then counts connections and"
+              + " TLS handshakes per run.")
+  private boolean tls;
 
   @Option(
       names = "--modes",
@@ -174,13 +188,21 @@ public final class BenchCommand implements Callable<Integer> {
         server.embedded()
             ? Optional.of(Duration.ofMillis(delayMs == null ? defaultDelay : delayMs))
             : Optional.empty();
+    if (tls && !server.embedded()) {
+      throw usage("--tls is for the embedded server, not " + server.label());
+    }
+    ServerTls serverTls = tls ? ServerTls.generated() : null;
+    TrustSettings trust = tlsOptions.trust(EmbeddedTls.https(server, serverTls), System.getenv());
     List<Cell> cells = Cell.matrix(chosen, maxReqs, codes.size(), gil.locks());
     Workload workload = calibrate();
+    tlsOptions.warnIfInsecure(spec.commandLine().getErr());
 
     try (FlagServer embedded =
         server.embedded()
             ? FlagsCommand.startEmbedded(
-                new GeneratedFlags(), Chaos.NONE.withDelay(Delay.fixed(delay.get().toMillis())))
+                new GeneratedFlags(),
+                Chaos.NONE.withDelay(Delay.fixed(delay.get().toMillis())),
+                serverTls)
             : null) {
       String baseUrl = embedded != null ? embedded.baseUrl() : server.baseUrl();
       BenchPlan plan =
@@ -192,9 +214,14 @@ public final class BenchCommand implements Callable<Integer> {
               .delay(delay)
               .timeoutSeconds(DownloadOptions.DEFAULT_TIMEOUT_S)
               .workload(workload)
+              .trust(EmbeddedTls.trusting(serverTls, trust))
               .build();
       Path temp = Path.of(System.getProperty("java.io.tmpdir"));
-      BenchReport report = new Bench(plan, spec.commandLine().getErr(), temp).run();
+      Supplier<Connections> counts =
+          embedded == null
+              ? null
+              : () -> new Connections(embedded.connections(), embedded.handshakes(), null, null);
+      BenchReport report = new Bench(plan, spec.commandLine().getErr(), temp, counts).run();
       PrintWriter out = spec.commandLine().getOut();
       switch (formatOptions.format()) {
         case TEXT -> report.table(out);

@@ -21,6 +21,8 @@ import dev.flags.server.FlagServer;
 import dev.flags.server.GeneratedFlags;
 import dev.flags.server.RequestLog;
 import dev.flags.store.FlagStore;
+import dev.flags.tls.ServerTls;
+import dev.flags.tls.TrustSettings;
 import dev.flags.work.Workload;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -58,6 +60,7 @@ import picocli.CommandLine.Spec;
       "1:at least one flag failed (an error, or unfinished at --deadline)",
       "2:bad command line; nothing was downloaded",
       "23:the report could not be written to stdout (full disk, closed stdout)",
+      "60:every failed flag failed on the server's certificate (not trusted, other host, expired)",
       "130:interrupted by Ctrl-C (SIGINT); the partial report is printed",
       "143:terminated by SIGTERM; the partial report is printed"
     },
@@ -89,7 +92,10 @@ import picocli.CommandLine.Spec;
       "  flags --work 100 --gil --timeline gil.svg",
       "                               ... under a lock like CPython's GIL, drawn",
       "  flags lesson                 the chapter's experiments, explained and measured",
-      "  flags serve --book           the book's LOCAL, DELAY and ERROR servers"
+      "  flags serve --book           the book's LOCAL, DELAY and ERROR servers",
+      "  flags --server-tls -v        over HTTPS, from an embedded server with its own certificate",
+      "  flags --cacert ca.pem -s https://127.0.0.1:8443/flags",
+      "                               trust ca.pem's certificates too (as curl)"
     })
 public final class FlagsCommand implements Callable<Integer> {
   /** How old a save's temp file must be before a run takes it for a killed run's leftover. */
@@ -99,6 +105,7 @@ public final class FlagsCommand implements Callable<Integer> {
   @Mixin private CodeOptions codeOptions;
   @Mixin private ServerOptions serverOptions;
   @Mixin private EmbeddedServerOptions embeddedServerOptions;
+  @Mixin private TlsOptions tlsOptions;
   @Mixin private DownloadOptions downloadOptions;
   @Mixin private RetryOptions retryOptions;
   @Mixin private SaveOptions saveOptions;
@@ -156,6 +163,8 @@ public final class FlagsCommand implements Callable<Integer> {
     List<String> codes = codeOptions.codes();
     ServerChoice server = serverOptions.choice();
     Chaos chaos = embeddedServerOptions.chaos(server);
+    ServerTls serverTls = embeddedServerOptions.tls(server) ? ServerTls.generated() : null;
+    TrustSettings trust = tlsOptions.trust(EmbeddedTls.https(server, serverTls), System.getenv());
     Mode mode = downloadOptions.mode();
     int maxReq = downloadOptions.maxReq(server.polite());
     Duration timeout = downloadOptions.timeout();
@@ -186,8 +195,9 @@ public final class FlagsCommand implements Callable<Integer> {
     Workload workload = Workload.calibrated(workOptions.work());
     Duration calibration = Duration.ofNanos(System.nanoTime() - calibrating);
 
+    tlsOptions.warnIfInsecure(spec.commandLine().getErr());
     try (FlagServer embedded =
-        server.embedded() ? startEmbedded(new GeneratedFlags(), chaos) : null) {
+        server.embedded() ? startEmbedded(new GeneratedFlags(), chaos, serverTls) : null) {
       String baseUrl = embedded != null ? embedded.baseUrl() : server.baseUrl();
       PrintWriter out = spec.commandLine().getOut();
       // The book's header and -v lines: on stdout in text; with json/csv stdout carries only
@@ -217,6 +227,7 @@ public final class FlagsCommand implements Callable<Integer> {
               .metadata(saveOptions.metadata())
               .work(workload)
               .gil(workOptions.gil())
+              .trust(EmbeddedTls.trusting(serverTls, trust))
               .build();
       Engine engine = Engine.of(run);
       RunReport report;
@@ -240,6 +251,7 @@ public final class FlagsCommand implements Callable<Integer> {
       }
       if (outputOptions.verbose() && info != null) {
         TextReport.workerStartup(info, report);
+        TextReport.connections(info, report);
       }
       out.flush();
       timeline.ifPresent(path -> drawTimeline(report, path));
@@ -253,7 +265,7 @@ public final class FlagsCommand implements Callable<Integer> {
                 + codes.size()
                 + " flags unfinished");
       }
-      return report.errors() > 0 ? ExitCodes.ERRORS : ExitCodes.OK;
+      return ExitCodes.of(report);
     }
   }
 
@@ -317,11 +329,12 @@ public final class FlagsCommand implements Callable<Integer> {
   }
 
   /**
-   * Starts a flag server for {@code catalog} on a free 127.0.0.1 port, behaving as {@code chaos}.
+   * Starts a flag server for {@code catalog} on a free 127.0.0.1 port, behaving as {@code chaos},
+   * speaking HTTPS with {@code tls} if not null.
    */
-  static FlagServer startEmbedded(FlagCatalog catalog, Chaos chaos) {
+  static FlagServer startEmbedded(FlagCatalog catalog, Chaos chaos, ServerTls tls) {
     try {
-      return FlagServer.start("127.0.0.1", 0, catalog, chaos, RequestLog.IGNORE);
+      return FlagServer.start("127.0.0.1", 0, catalog, chaos, RequestLog.IGNORE, tls);
     } catch (IOException e) {
       throw new FlagsException(
           ExitCodes.ERRORS, "cannot start the embedded flag server: " + e.getMessage(), e);

@@ -7,6 +7,7 @@ import dev.flags.server.FlagServer;
 import dev.flags.server.FlagTree;
 import dev.flags.server.GeneratedFlags;
 import dev.flags.server.WireMockExport;
+import dev.flags.tls.ServerTls;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -65,6 +67,8 @@ import picocli.CommandLine.Spec;
       "  flags serve --port 0 --fault reset:0.1,truncated:0.1 --seed 7",
       "                                           a free port, 20%% broken, repeatably",
       "  flags serve --flags-dir flags.zip        the book's own flags.zip",
+      "  flags serve --tls                        HTTPS: https://127.0.0.1:8000/flags",
+      "                                           and the certificate's file for --cacert",
       "  flags serve --export-wiremock wm         WireMock mappings and __files in wm/"
     })
 public final class ServeCommand implements Callable<Integer> {
@@ -170,6 +174,8 @@ public final class ServeCommand implements Callable<Integer> {
               + " --root-dir DIR.")
   private String exportDir;
 
+  @Mixin private ServeTlsOptions tlsOptions;
+
   @Option(
       names = {"-q", "--quiet"},
       description = "No request log and no banner on stderr; stdout still gets the URL(s).")
@@ -182,14 +188,21 @@ public final class ServeCommand implements Callable<Integer> {
     Path export = exportDir == null ? null : exportFolder();
     FlagCatalog catalog = catalog();
     if (export != null) {
+      if (tlsOptions.wanted()) {
+        throw usage("--export-wiremock writes stubs, it serves nothing: drop --tls, --cert, --key");
+      }
       return export(catalog, export);
     }
+    ServerTls tls = tlsOptions.serverTls();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<FlagServer> servers =
         ServerGroup.startAll(
-            bind, plans, catalog, plan -> ServerGroup.requestLog(plan, quiet, err));
+            bind, plans, catalog, plan -> ServerGroup.requestLog(plan, quiet, err), tls);
     ServerGroup.announce(plans, servers, catalog, flagsDir, quiet, out, err);
+    if (tls != null) {
+      ServerGroup.announceCertificate(tlsOptions.certificateFile(tls), servers, quiet, out, err);
+    }
     if (ReportOutput.lost(out)) {
       servers.forEach(FlagServer::close); // nobody learnt the URLs: serving would be for no one
       return ExitCodes.OUTPUT;

@@ -1,10 +1,12 @@
 package dev.flags.download;
 
+import dev.flags.http.ConnectionEvents;
 import dev.flags.http.FlagUrls;
 import dev.flags.http.HttpClients;
 import dev.flags.http.RetryPolicy;
 import dev.flags.http.RunGuard;
 import dev.flags.outcome.Cause;
+import dev.flags.outcome.Connections;
 import dev.flags.outcome.Outcome;
 import dev.flags.store.FlagStore;
 import java.io.IOException;
@@ -30,14 +32,21 @@ import okhttp3.Response;
  */
 public final class DownloadOne implements AutoCloseable {
   private final OkHttpClient client;
+  private final ConnectionEvents events;
   private final FlagSteps steps;
   private final FlagStore store;
   private final RunGuard guard;
   private final long runStartNanos;
 
   private DownloadOne(
-      OkHttpClient client, FlagSteps steps, FlagStore store, RunGuard guard, long runStartNanos) {
+      OkHttpClient client,
+      ConnectionEvents events,
+      FlagSteps steps,
+      FlagStore store,
+      RunGuard guard,
+      long runStartNanos) {
     this.client = client;
+    this.events = events;
     this.steps = steps;
     this.store = store;
     this.guard = guard;
@@ -53,6 +62,7 @@ public final class DownloadOne implements AutoCloseable {
       RunSpec spec, RunGuard guard, FlagStore store, long runStartNanos) {
     FlagUrls urls = new FlagUrls(spec.baseUrl());
     RetryPolicy retries = new RetryPolicy(spec.retries(), spec.backoff(), spec.maxRetryWait());
+    ConnectionEvents events = new ConnectionEvents();
     OkHttpClient client =
         HttpClients.create(
             Math.max(1, spec.concurrency()),
@@ -60,9 +70,11 @@ public final class DownloadOne implements AutoCloseable {
             retries,
             spec.maxBytes(),
             guard,
-            urls.https());
+            urls.https(),
+            spec.trust(),
+            events);
     return new DownloadOne(
-        client, new FlagSteps(spec, urls, store, guard), store, guard, runStartNanos);
+        client, events, new FlagSteps(spec, urls, store, guard), store, guard, runStartNanos);
   }
 
   /**
@@ -88,6 +100,11 @@ public final class DownloadOne implements AutoCloseable {
     long start = System.nanoTime();
     RunGuard guard = RunGuard.after(start, spec.deadline());
     return open(spec, guard, new FlagStore(spec.dest()), start);
+  }
+
+  /** The connections this process's client opened so far, and what they spoke. */
+  public Connections connections() {
+    return events.summary();
   }
 
   /** When the run started ({@link System#nanoTime}): results' {@code startMs} count from it. */

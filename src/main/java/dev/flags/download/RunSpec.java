@@ -1,5 +1,6 @@
 package dev.flags.download;
 
+import dev.flags.tls.TrustSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +33,7 @@ import java.util.Objects;
  * @param workMillis the CPU time per flag the parent calibrated {@code workRounds} for, in ms: a
  *     worker process warms the work up until its rounds run as fast as the parent's did; 0: not
  *     known (then it warms up as a calibration would)
+ * @param trust whom HTTPS connections trust ({@code --cacert}, {@code -k}), read again by workers
  */
 public record RunSpec(
     Mode mode,
@@ -51,7 +53,8 @@ public record RunSpec(
     boolean metadata,
     long workRounds,
     boolean gil,
-    double workMillis) {
+    double workMillis,
+    TrustSettings trust) {
 
   public static final double DEFAULT_TIMEOUT_SECONDS = 10;
   public static final int DEFAULT_RETRIES = 2;
@@ -64,6 +67,7 @@ public record RunSpec(
     Objects.requireNonNull(baseUrl, "baseUrl");
     dest = dest.toAbsolutePath(); // the same folder for worker processes, whatever their cwd
     codes = List.copyOf(codes);
+    Objects.requireNonNull(trust, "trust");
     if (workRounds < 0) {
       throw new IllegalArgumentException("workRounds must be at least 0, not " + workRounds);
     }

@@ -1,5 +1,6 @@
 package dev.flags.download;
 
+import dev.flags.tls.TrustSettings;
 import dev.flags.work.Workload;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +29,7 @@ public final class RunSpecBuilder {
   private long workRounds;
   private boolean gil;
   private double workMillis;
+  private TrustSettings trust = TrustSettings.SYSTEM;
 
   RunSpecBuilder() {}
 
@@ -50,6 +52,13 @@ public final class RunSpecBuilder {
     workRounds = spec.workRounds();
     gil = spec.gil();
     workMillis = spec.workMillis();
+    trust = spec.trust();
+  }
+
+  /** Whom HTTPS connections trust ({@code --cacert}, {@code -k}); the system's CAs if unset. */
+  public RunSpecBuilder trust(TrustSettings value) {
+    trust = value;
+    return this;
   }
 
   public RunSpecBuilder mode(Mode value) {
@@ -173,6 +182,7 @@ public final class RunSpecBuilder {
         metadata,
         workRounds,
         gil,
-        workMillis);
+        workMillis,
+        trust);
   }
 }

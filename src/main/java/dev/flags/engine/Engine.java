@@ -7,6 +7,7 @@ import dev.flags.download.RunSpec;
 import dev.flags.download.WorkerStartup;
 import dev.flags.http.RunGuard;
 import dev.flags.outcome.Cause;
+import dev.flags.outcome.Connections;
 import dev.flags.report.RunReport;
 import dev.flags.store.FlagStore;
 import java.time.Duration;
@@ -93,6 +94,7 @@ public final class Engine {
     Set<String> done = new HashSet<>();
     Duration startup;
     List<WorkerStartup> workerStartups;
+    Connections connections;
     try (DownloadOne downloadOne = DownloadOne.open(spec, guard, store, start)) {
       current = downloadOne;
       runner = Thread.currentThread();
@@ -129,6 +131,7 @@ public final class Engine {
       }
       startup = strategy.startupTime();
       workerStartups = strategy.workerStartups();
+      connections = downloadOne.connections();
       current = null;
     }
     return RunReport.builder()
@@ -143,6 +146,7 @@ public final class Engine {
         .workRounds(spec.workRounds())
         .gil(spec.gil())
         .workerStartups(workerStartups)
+        .connections(connections)
         .build();
   }
 

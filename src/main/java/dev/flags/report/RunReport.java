@@ -5,6 +5,7 @@ import dev.flags.download.FlagResult;
 import dev.flags.download.FlagStatus;
 import dev.flags.download.WorkerStartup;
 import dev.flags.outcome.Cause;
+import dev.flags.outcome.Connections;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +27,8 @@ import java.util.List;
  * @param workRounds the CPU work each flag was given ({@code --work}), in rounds; 0: none
  * @param gil whether each process had a lock its flags held while computing ({@code --gil})
  * @param workerStartups each worker process's own start-up, for the timeline; empty for threads
+ * @param connections the connections the run's client opened and what they spoke ({@link
+ *     Connections#NONE} for a process pool, whose workers have clients of their own)
  */
 public record RunReport(
     String mode,
@@ -40,7 +43,8 @@ public record RunReport(
     Shard shard,
     long workRounds,
     boolean gil,
-    List<WorkerStartup> workerStartups) {
+    List<WorkerStartup> workerStartups,
+    Connections connections) {
 
   public RunReport {
     codes = List.copyOf(codes);
@@ -125,6 +129,7 @@ public record RunReport(
     private long workRounds;
     private boolean gil;
     private List<WorkerStartup> workerStartups = List.of();
+    private Connections connections = Connections.NONE;
 
     private Builder() {}
 
@@ -142,6 +147,7 @@ public record RunReport(
       workRounds = report.workRounds;
       gil = report.gil;
       workerStartups = report.workerStartups;
+      connections = report.connections;
     }
 
     public Builder mode(String value) {
@@ -205,6 +211,11 @@ public record RunReport(
       return this;
     }
 
+    public Builder connections(Connections value) {
+      connections = value;
+      return this;
+    }
+
     public RunReport build() {
       return new RunReport(
           mode,
@@ -219,7 +230,8 @@ public record RunReport(
           shard,
           workRounds,
           gil,
-          workerStartups);
+          workerStartups,
+          connections);
     }
   }
 }

@@ -62,6 +62,26 @@ public final class RunSchema {
           new Column<>("parallelism", RunSchema::parallelism));
 
   /**
+   * After {@code flags}, so that the fields before keep their places (reports read back need not
+   * have them): what the run's client connected with, and how often. Null for a process pool, whose
+   * workers' clients are their own.
+   */
+  static final List<Column<RunReport>> CONNECTIONS =
+      List.of(
+          new Column<>("protocol", report -> report.connections().protocol()),
+          new Column<>("tls_version", report -> report.connections().tlsVersion()),
+          new Column<>(
+              "connections",
+              report ->
+                  report.connections().protocol() == null ? null : report.connections().opened()),
+          new Column<>(
+              "tls_handshakes",
+              report ->
+                  report.connections().protocol() == null
+                      ? null
+                      : report.connections().handshakes()));
+
+  /**
    * {@code cpu_s / elapsed_s} as printed, so that a reader gets the same figure from the two
    * fields, and a report read back (merged) writes the same one.
    */
@@ -124,6 +144,7 @@ public final class RunSchema {
         json.writeEndObject();
       }
       json.writeEndArray();
+      Column.writeFields(json, CONNECTIONS, report);
       json.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a StringWriter does not fail

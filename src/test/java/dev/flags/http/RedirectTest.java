@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.flags.tls.TrustSettings;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -51,7 +52,9 @@ class RedirectTest {
             new RetryPolicy(2, Duration.ofMillis(1), Duration.ofSeconds(1)),
             1_000_000,
             RunGuard.unlimited(),
-            true)
+            true,
+            TrustSettings.SYSTEM,
+            new ConnectionEvents())
         .newBuilder()
         .sslSocketFactory(tls.getSocketFactory(), trustAll)
         .hostnameVerifier((host, session) -> true)
@@ -111,7 +114,9 @@ class RedirectTest {
         new RetryPolicy(0, Duration.ofMillis(1), Duration.ofSeconds(1)),
         1_000_000,
         RunGuard.unlimited(),
-        false);
+        false,
+        TrustSettings.SYSTEM,
+        new ConnectionEvents());
   }
 
   @Test
