@@ -69,7 +69,8 @@ import picocli.CommandLine.Spec;
       "  flags serve --flags-dir flags.zip        the book's own flags.zip",
       "  flags serve --tls                        HTTPS: https://127.0.0.1:8000/flags",
       "                                           and the certificate's file for --cacert",
-      "  flags serve --export-wiremock wm         WireMock mappings and __files in wm/"
+      "  flags serve --export-wiremock wm         WireMock mappings and __files in wm/",
+      "  flags serve --export-wiremock wm --tls   ... and a keystore for WireMock's HTTPS"
     })
 public final class ServeCommand implements Callable<Integer> {
   /** The line {@code flags --help} lists it with (read there without building this model). */
@@ -171,7 +172,8 @@ public final class ServeCommand implements Callable<Integer> {
       description =
           "Do not serve: write WireMock stub mappings (DIR/mappings) and bodies (DIR/__files)"
               + " for the same flags, with --delay if given, and exit. Run WireMock with"
-              + " --root-dir DIR.")
+              + " --root-dir DIR. With --tls (or --cert/--key) also a keystore for WireMock's"
+              + " --https-port and the certificate for --cacert.")
   private String exportDir;
 
   @Mixin private ServeTlsOptions tlsOptions;
@@ -187,13 +189,10 @@ public final class ServeCommand implements Callable<Integer> {
     List<ServerGroup.Plan> plans = plans();
     Path export = exportDir == null ? null : exportFolder();
     FlagCatalog catalog = catalog();
-    if (export != null) {
-      if (tlsOptions.wanted()) {
-        throw usage("--export-wiremock writes stubs, it serves nothing: drop --tls, --cert, --key");
-      }
-      return export(catalog, export);
-    }
     ServerTls tls = tlsOptions.serverTls();
+    if (export != null) {
+      return export(catalog, export, tls);
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<FlagServer> servers =
@@ -282,11 +281,14 @@ public final class ServeCommand implements Callable<Integer> {
     return dir;
   }
 
-  private int export(FlagCatalog catalog, Path dir) {
+  private int export(FlagCatalog catalog, Path dir, ServerTls tls) {
     Delay exported = delay == null ? Delay.NONE : delay;
     int flags;
     try {
       flags = WireMockExport.write(catalog, exported, dir);
+      if (tls != null) {
+        WireMockExport.writeTls(tls, dir);
+      }
     } catch (IOException e) {
       throw new FlagsException(
           ExitCodes.ERRORS,
@@ -307,7 +309,8 @@ public final class ServeCommand implements Callable<Integer> {
             + " to "
             + dir
             + ": run WireMock with --root-dir "
-            + dir);
+            + dir
+            + (tls == null ? "" : WireMockExport.httpsOptions(dir)));
     out.flush();
     return ExitCodes.OK;
   }

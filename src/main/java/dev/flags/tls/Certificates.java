@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
@@ -26,8 +27,10 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.util.io.pem.PemGenerationException;
 
 /**
  * X.509 certificates made with Bouncy Castle's PKIX API rather than the JDK's internal {@code
@@ -95,10 +98,23 @@ public final class Certificates {
   }
 
   /** {@code certificate} as PEM text. */
-  public static String pem(Object certificateOrKey) {
+  public static String pem(java.security.cert.Certificate certificate) {
+    return write(certificate);
+  }
+
+  /** {@code key} as unencrypted PKCS#8 PEM ({@code -----BEGIN PRIVATE KEY-----}), as openssl. */
+  public static String pem(PrivateKey key) {
+    try {
+      return write(new JcaPKCS8Generator(key, null));
+    } catch (PemGenerationException e) {
+      throw new IllegalArgumentException("cannot write this key as PEM", e);
+    }
+  }
+
+  private static String write(Object pemObject) {
     StringWriter text = new StringWriter();
     try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-      writer.writeObject(certificateOrKey);
+      writer.writeObject(pemObject);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a StringWriter does not fail
     }

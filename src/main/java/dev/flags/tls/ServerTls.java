@@ -1,6 +1,7 @@
 package dev.flags.tls;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,12 +67,26 @@ public record ServerTls(List<X509Certificate> chain, PrivateKey key) {
     Files.writeString(file, certificatePem(), StandardCharsets.US_ASCII);
   }
 
+  /** Writes the key and certificate chain as a PKCS#12 keystore (e.g. for WireMock). */
+  public void writeKeystore(Path file, char[] password) throws IOException {
+    try (OutputStream out = Files.newOutputStream(file)) {
+      keyStore(password).store(out, password);
+    } catch (GeneralSecurityException e) {
+      throw new IOException("cannot write a keystore: " + e.getMessage(), e);
+    }
+  }
+
+  private KeyStore keyStore(char[] password) throws GeneralSecurityException, IOException {
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    store.load(null, null);
+    store.setKeyEntry("server", key, password, chain.toArray(X509Certificate[]::new));
+    return store;
+  }
+
   /** A TLS context that presents this certificate (TLS 1.2 and 1.3, the JDK's defaults). */
   public SSLContext context() {
     try {
-      KeyStore store = KeyStore.getInstance("PKCS12");
-      store.load(null, null);
-      store.setKeyEntry("server", key, NO_PASSWORD, chain.toArray(X509Certificate[]::new));
+      KeyStore store = keyStore(NO_PASSWORD);
       KeyManagerFactory keys =
           KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       keys.init(store, NO_PASSWORD);
@@ -93,12 +108,19 @@ public record ServerTls(List<X509Certificate> chain, PrivateKey key) {
     } catch (RuntimeException e) {
       throw new IOException(file + ": not a PEM private key", e); // BC's parser on garbage
     }
-    JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
-    if (read instanceof PrivateKeyInfo info) {
-      return converter.getPrivateKey(info);
-    }
-    if (read instanceof PEMKeyPair pair) {
-      return converter.getKeyPair(pair).getPrivate();
+    PrivateKeyInfo info =
+        switch (read) {
+          case PrivateKeyInfo pkcs8 -> pkcs8;
+          case PEMKeyPair pair -> pair.getPrivateKeyInfo(); // may lack the public half
+          case null -> null;
+          default -> null;
+        };
+    if (info != null) {
+      try {
+        return new JcaPEMKeyConverter().getPrivateKey(info);
+      } catch (IOException e) {
+        throw new IOException(file + ": not a usable private key", e);
+      }
     }
     throw new IOException(
         file + ": not a PEM private key (expected -----BEGIN PRIVATE KEY-----, unencrypted)");
