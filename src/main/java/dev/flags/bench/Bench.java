@@ -89,7 +89,6 @@ public final class Bench {
                 BenchRow.of(
                     cell,
                     runs,
-                    counted.get(cell),
                     sequential,
                     plan.delay(),
                     plan.codes().size(),
@@ -107,7 +106,12 @@ public final class Bench {
         startedAt.toString(),
         rows,
         plan.workload().time().toMillis(),
-        plan.workload().rounds());
+        plan.workload().rounds(),
+        serverCounts == null
+            ? null
+            : counted.entrySet().stream()
+                .map(e -> ConnectionCount.of(e.getKey(), e.getValue()))
+                .toList());
   }
 
   private List<RunReport> measure(Cell cell, Path root, List<Connections> counts)

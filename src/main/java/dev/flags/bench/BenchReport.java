@@ -21,6 +21,8 @@ import java.util.Locale;
  * @param java the runtime's version
  * @param workMs the CPU work per flag asked for ({@code --work}); 0 for none
  * @param rounds the rounds of work per flag calibrated for it; 0 for none
+ * @param connections per cell, in the rows' order: the connections and TLS handshakes the server
+ *     counted per run; null when the server is not the embedded one (nobody counted)
  */
 @JsonPropertyOrder({
   "server",
@@ -34,7 +36,8 @@ import java.util.Locale;
   "started_at",
   "rows",
   "work_ms",
-  "rounds"
+  "rounds",
+  "connections"
 })
 public record BenchReport(
     @JsonProperty("server") String server,
@@ -48,15 +51,21 @@ public record BenchReport(
     @JsonProperty("started_at") String startedAt,
     @JsonProperty("rows") List<BenchRow> rows,
     @JsonProperty("work_ms") long workMs,
-    @JsonProperty("rounds") long rounds) {
+    @JsonProperty("rounds") long rounds,
+    @JsonProperty("connections") List<ConnectionCount> connections) {
 
   public BenchReport {
     rows = List.copyOf(rows);
+    connections = connections == null ? null : List.copyOf(connections);
   }
 
   /** Whether the flags were given CPU work, or some rows the lock: the table then says so. */
   boolean aboutWork() {
     return workMs > 0 || rows.stream().anyMatch(BenchRow::gil);
+  }
+
+  private boolean anyHandshakes() {
+    return connections != null && connections.stream().anyMatch(c -> c.tlsHandshakes() > 0);
   }
 
   /** Whether any measured run had a failed flag. */
@@ -111,7 +120,9 @@ public record BenchReport(
           "conns",
           "tls_hs"
         });
-    for (BenchRow row : rows) {
+    for (int i = 0; i < rows.size(); i++) {
+      BenchRow row = rows.get(i);
+      ConnectionCount count = connections == null ? null : connections.get(i);
       lines.add(
           new String[] {
             row.mode(),
@@ -129,8 +140,8 @@ public record BenchReport(
                 : row.errors() + " in " + row.runsWithErrors() + "/" + row.runs() + " runs",
             row.cpuS() == null ? "-" : fixed(row.cpuS(), 3),
             row.parallelism() == null ? "-" : fixed(row.parallelism(), 2),
-            row.connections() == null ? "-" : String.valueOf(row.connections()),
-            row.tlsHandshakes() == null ? "-" : String.valueOf(row.tlsHandshakes())
+            count == null ? "-" : String.valueOf(count.connections()),
+            count == null ? "-" : String.valueOf(count.tlsHandshakes())
           });
     }
     printAligned(out, withoutColumns(lines, unshown()));
@@ -143,13 +154,10 @@ public record BenchReport(
                     : "(the longer of ceil(N / max_req) x delay and N x work / min(max_req, cores))")
             + " / median. startup_s: worker start-up, part of the time."
             + (workMs > 0 ? " cpu_s: the work's CPU time; parallel: cpu_s / elapsed." : "")
-            + (rows.stream().anyMatch(r -> r.connections() != null)
-                ? " conns: connections the server accepted per run (median)"
-                    + (rows.stream()
-                            .anyMatch(r -> r.tlsHandshakes() != null && r.tlsHandshakes() > 0)
-                        ? "; tls_hs: TLS handshakes it completed."
-                        : ".")
-                : ""));
+            + (connections == null
+                ? ""
+                : " conns: connections the server accepted per run (median)"
+                    + (anyHandshakes() ? "; tls_hs: TLS handshakes it completed." : ".")));
     if (anyErrors()) {
       out.println(
           "Runs with errors are counted in the times above: failed requests may be faster or"
@@ -167,10 +175,10 @@ public record BenchReport(
     if (!aboutWork()) {
       hidden.addAll(List.of(2, 11, 12));
     }
-    if (rows.stream().allMatch(r -> r.connections() == null)) {
+    if (connections == null) {
       hidden.add(13);
     }
-    if (rows.stream().allMatch(r -> r.tlsHandshakes() == null || r.tlsHandshakes() == 0)) {
+    if (!anyHandshakes()) {
       hidden.add(14);
     }
     return hidden.stream().mapToInt(Integer::intValue).toArray();

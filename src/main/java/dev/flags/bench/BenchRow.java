@@ -2,7 +2,6 @@ package dev.flags.bench;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.flags.outcome.Connections;
 import dev.flags.report.MachineFormats;
 import dev.flags.report.RunReport;
 import dev.flags.work.Workload;
@@ -30,9 +29,6 @@ import java.util.Optional;
  * @param cpuS the median over the runs of the CPU time the flags' work took; null without work
  * @param parallelism the median over the runs of CPU time / elapsed: how many cores the work kept
  *     busy; null without work
- * @param connections the median over the runs of the connections the server accepted in each run:
- *     counted, not guessed; null when not known (a server other than the embedded one)
- * @param tlsHandshakes the same for the TLS handshakes the server completed; null when not known
  */
 @JsonPropertyOrder({
   "mode",
@@ -53,9 +49,7 @@ import java.util.Optional;
   "work_ms",
   "rounds",
   "cpu_s",
-  "parallelism",
-  "connections",
-  "tls_handshakes"
+  "parallelism"
 })
 public record BenchRow(
     @JsonProperty("mode") String mode,
@@ -76,9 +70,7 @@ public record BenchRow(
     @JsonProperty("work_ms") long workMs,
     @JsonProperty("rounds") long rounds,
     @JsonProperty("cpu_s") Double cpuS,
-    @JsonProperty("parallelism") Double parallelism,
-    @JsonProperty("connections") Long connections,
-    @JsonProperty("tls_handshakes") Long tlsHandshakes) {
+    @JsonProperty("parallelism") Double parallelism) {
 
   public BenchRow {
     elapsedS = List.copyOf(elapsedS);
@@ -91,12 +83,10 @@ public record BenchRow(
    * @param delay the server's fixed delay, if known
    * @param workload the CPU work each flag did
    * @param cores the processors this machine has
-   * @param counted the server's count of connections and handshakes in each run; empty if unknown
    */
   static BenchRow of(
       Cell cell,
       List<RunReport> runs,
-      List<Connections> counted,
       Optional<Duration> sequentialMedian,
       Optional<Duration> delay,
       int codes,
@@ -127,15 +117,7 @@ public record BenchRow(
         workload.any() ? round(median(runs.stream().map(RunReport::cpuTime).toList())) : null,
         workload.any()
             ? rounded(medianOf(runs.stream().map(RunReport::parallelism).toList()), 100)
-            : null,
-        counted.isEmpty() ? null : medianCount(counted.stream().map(Connections::opened).toList()),
-        counted.isEmpty()
-            ? null
-            : medianCount(counted.stream().map(Connections::handshakes).toList()));
-  }
-
-  private static long medianCount(List<Long> counts) {
-    return Math.round(medianOf(counts.stream().map(Long::doubleValue).toList()));
+            : null);
   }
 
   /**
