@@ -69,7 +69,7 @@ import picocli.CommandLine.Spec;
       "  flags bench --modes threads -m 1,4,16,64 -l 50 --format csv",
       "  flags bench -s http://127.0.0.1:8080/flags  against your own server",
       "  flags bench -l 20 --work 50 --gil both      CPU-bound, without and with a GIL",
-      "  flags bench --tls                           over HTTPS: handshakes and connections"
+      "  flags bench --tls                           over HTTPS, counting handshakes"
     })
 public final class BenchCommand implements Callable<Integer> {
   /** The line {@code flags --help} lists it with (read there without building this model). */

@@ -60,7 +60,7 @@ import picocli.CommandLine.Spec;
       "1:at least one flag failed (an error, or unfinished at --deadline)",
       "2:bad command line; nothing was downloaded",
       "23:the report could not be written to stdout (full disk, closed stdout)",
-      "60:every failed flag failed on the server's certificate (not trusted, other host, expired)",
+      "60:every failed flag failed on the server's TLS certificate",
       "130:interrupted by Ctrl-C (SIGINT); the partial report is printed",
       "143:terminated by SIGTERM; the partial report is printed"
     },
@@ -93,7 +93,7 @@ import picocli.CommandLine.Spec;
       "                               ... under a lock like CPython's GIL, drawn",
       "  flags lesson                 the chapter's experiments, explained and measured",
       "  flags serve --book           the book's LOCAL, DELAY and ERROR servers",
-      "  flags --server-tls -v        over HTTPS, from an embedded server with its own certificate",
+      "  flags --server-tls -v        over HTTPS, from an embedded server",
       "  flags --cacert ca.pem -s https://127.0.0.1:8443/flags",
       "                               trust ca.pem's certificates too (as curl)"
     })

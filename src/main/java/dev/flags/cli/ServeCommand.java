@@ -67,10 +67,9 @@ import picocli.CommandLine.Spec;
       "  flags serve --port 0 --fault reset:0.1,truncated:0.1 --seed 7",
       "                                           a free port, 20%% broken, repeatably",
       "  flags serve --flags-dir flags.zip        the book's own flags.zip",
-      "  flags serve --tls                        HTTPS: https://127.0.0.1:8000/flags",
-      "                                           and the certificate's file for --cacert",
+      "  flags serve --tls                        HTTPS, and a certificate for --cacert",
       "  flags serve --export-wiremock wm         WireMock mappings and __files in wm/",
-      "  flags serve --export-wiremock wm --tls   ... and a keystore for WireMock's HTTPS"
+      "  flags serve --export-wiremock wm --tls   ... and a keystore for its HTTPS"
     })
 public final class ServeCommand implements Callable<Integer> {
   /** The line {@code flags --help} lists it with (read there without building this model). */

@@ -62,24 +62,17 @@ public final class RunSchema {
           new Column<>("parallelism", RunSchema::parallelism));
 
   /**
-   * After {@code flags}, so that the fields before keep their places (reports read back need not
-   * have them): what the run's client connected with, and how often. Null for a process pool, whose
-   * workers' clients are their own.
+   * Written only for a run over TLS, after {@code flags}, so that the fields before keep their
+   * places and a plain-HTTP run's object stays as it was: what the run's client connected with
+   * ({@code http/1.1}, {@code TLSv1.3}), and how many connections and handshakes it made. A process
+   * pool's workers have clients of their own: its run writes none of these.
    */
   static final List<Column<RunReport>> CONNECTIONS =
       List.of(
           new Column<>("protocol", report -> report.connections().protocol()),
           new Column<>("tls_version", report -> report.connections().tlsVersion()),
-          new Column<>(
-              "connections",
-              report ->
-                  report.connections().protocol() == null ? null : report.connections().opened()),
-          new Column<>(
-              "tls_handshakes",
-              report ->
-                  report.connections().protocol() == null
-                      ? null
-                      : report.connections().handshakes()));
+          new Column<>("connections", report -> report.connections().opened()),
+          new Column<>("tls_handshakes", report -> report.connections().handshakes()));
 
   /**
    * {@code cpu_s / elapsed_s} as printed, so that a reader gets the same figure from the two
@@ -144,7 +137,9 @@ public final class RunSchema {
         json.writeEndObject();
       }
       json.writeEndArray();
-      Column.writeFields(json, CONNECTIONS, report);
+      if (report.connections().tlsVersion() != null) {
+        Column.writeFields(json, CONNECTIONS, report); // a plain-HTTP run's object is as it was
+      }
       json.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a StringWriter does not fail

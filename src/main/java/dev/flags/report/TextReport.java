@@ -210,20 +210,19 @@ public final class TextReport {
 
   /**
    * With {@code -v}, once per run: what the connections spoke and how many there were ({@code
-   * Protocol: HTTP/1.1 over TLSv1.3, 4 connections, 4 TLS handshakes}); nothing if the client in
-   * this process opened none (a process pool's workers have their own).
+   * Protocol: HTTP/1.1 over TLSv1.3, 4 connections, 4 TLS handshakes}), for a run over TLS; nothing
+   * if the client in this process made no TLS connection (a process pool's workers have their own).
    */
   public static void connections(PrintWriter out, RunReport report) {
     Connections connections = report.connections();
-    if (connections.protocol() != null) {
+    if (connections.tlsVersion() != null) {
       out.println(
           "Protocol: "
               + connections.describe()
               + ", "
               + plural(connections.opened(), "connection")
-              + (connections.tlsVersion() == null
-                  ? ""
-                  : ", " + plural(connections.handshakes(), "TLS handshake")));
+              + ", "
+              + plural(connections.handshakes(), "TLS handshake"));
       out.flush();
     }
   }

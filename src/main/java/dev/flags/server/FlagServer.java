@@ -1,9 +1,6 @@
 package dev.flags.server;
 
-import static java.nio.charset.StandardCharsets.US_ASCII;
-
 import dev.flags.http.HttpDates;
-import dev.flags.http.StatusText;
 import dev.flags.tls.ServerTls;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -190,7 +187,7 @@ public final class FlagServer implements AutoCloseable {
         try {
           request = HttpRequest.read(in, MAX_LINE, MAX_HEADERS);
         } catch (HttpRequest.BadRequest e) {
-          writeHead(out, 400, "text/plain", 0, false, "");
+          Answer.writeHead(out, 400, "text/plain", 0, false, "");
           out.flush();
           return;
         }
@@ -342,40 +339,6 @@ public final class FlagServer implements AutoCloseable {
   private static String withoutQuery(String target) {
     int query = target.indexOf('?');
     return query < 0 ? target : target.substring(0, query);
-  }
-
-  /** What to send: status, media type, body, and any extra header lines (each ending in CRLF). */
-  @SuppressWarnings("ArrayRecordComponent") // sent as it is, never compared
-  private record Answer(int status, String contentType, byte[] body, String extraHeaders) {
-    /** A short text answer whose body is the reason phrase: {@code I'm a teapot}. */
-    static Answer text(int status, String extraHeaders) {
-      String phrase = StatusText.phrase(status);
-      byte[] body = ((phrase.isEmpty() ? "HTTP " + status : phrase) + "\n").getBytes(US_ASCII);
-      return new Answer(status, "text/plain", body, extraHeaders);
-    }
-
-    void writeHead(OutputStream out, boolean keepAlive) throws IOException {
-      FlagServer.writeHead(out, status, contentType, body.length, keepAlive, extraHeaders);
-    }
-  }
-
-  static void writeHead(
-      OutputStream out, int status, String type, long length, boolean keepAlive, String extra)
-      throws IOException {
-    String head =
-        "HTTP/1.1 "
-            + status
-            + " "
-            + StatusText.phrase(status)
-            + "\r\nContent-Type: "
-            + type
-            + "\r\nContent-Length: "
-            + length
-            + (keepAlive ? "" : "\r\nConnection: close")
-            + "\r\n"
-            + extra
-            + "\r\n";
-    out.write(head.getBytes(US_ASCII));
   }
 
   private static void closeQuietly(Socket socket) {
