@@ -4,6 +4,7 @@ import dev.flags.cli.ExitCodes;
 import dev.flags.cli.FlagsCommand;
 import dev.flags.cli.Subcommand;
 import dev.flags.download.Mode;
+import dev.flags.download.pool.ProcessPoolDownloader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -29,6 +30,9 @@ import java.util.List;
  * common paths: {@code -v} (Logback) is left out on purpose.
  */
 public final class AotTraining {
+  /** The workers' AOT configuration, in the training's folder. */
+  static final String WORKER_RECORD = "worker.aotconf";
+
   private AotTraining() {}
 
   public static void main(String[] args) {
@@ -43,6 +47,22 @@ public final class AotTraining {
       // -a: the 194 flags, so every class of the download path, its rarer branches too, is loaded.
       run(failures, ExitCodes.OK, "--mode=" + mode.label(), "-a", "-d", dest);
     }
+    // The workers' own cache: one worker records its path, computing too; the build makes the
+    // cache from the record (the aot-worker-cache execution in pom.xml).
+    System.setProperty(
+        ProcessPoolDownloader.WORKER_AOT_RECORD_PROPERTY, dir.resolve(WORKER_RECORD).toString());
+    run(
+        failures,
+        ExitCodes.OK,
+        "--mode=processes",
+        "-m",
+        "1",
+        "--work",
+        "1",
+        "-a",
+        "-d",
+        dir.resolve("worker").toString());
+    System.clearProperty(ProcessPoolDownloader.WORKER_AOT_RECORD_PROPERTY);
     run(failures, ExitCodes.OK, "-d", dir.resolve("default").toString()); // the default run
     run(failures, ExitCodes.OK, "--help");
     run(failures, ExitCodes.OK, "--version");

@@ -5,6 +5,7 @@ import dev.flags.cli.FlagsCommand;
 import dev.flags.cli.ReportOutput;
 import dev.flags.cli.VersionProvider;
 import dev.flags.cli.WorkerCommand;
+import dev.flags.download.pool.ProcessPoolDownloader;
 import dev.flags.http.HttpClients;
 import java.io.PrintWriter;
 
@@ -55,8 +56,22 @@ public final class Main {
     System.setProperty("picocli.disable.closures", "true");
     if (downloads(args)) {
       HttpClients.warmUpInBackground(mentionsHttps(args));
+      if (mentionsProcesses(args)) {
+        // The pool's messages, whose first use would otherwise compete with its booting workers.
+        ProcessPoolDownloader.warmUpInBackground();
+      }
     }
     return FlagsCommand.executeAsMain(out, err, args);
+  }
+
+  /** Whether the arguments ask for the process pool (a guess, like {@link #downloads}). */
+  private static boolean mentionsProcesses(String[] args) {
+    for (String arg : args) {
+      if (arg.equals("processes") || arg.equals("--mode=processes")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether an argument names an https server (a guess, like {@link #downloads}). */
@@ -71,7 +86,8 @@ public final class Main {
 
   /**
    * Whether this command line will probably download (a guess that only decides a warm-up): not
-   * when it asks for help or the version, nor for {@code serve} or {@code report}.
+   * when it asks for help or the version, nor for a subcommand that does not download ({@code
+   * serve}, {@code report}, ...).
    */
   private static boolean downloads(String[] args) {
     for (String arg : args) {
@@ -79,7 +95,6 @@ public final class Main {
         return false;
       }
     }
-    return args.length == 0
-        || !(args[0].equals("serve") || args[0].equals("report") || args[0].equals("completion"));
+    return args.length == 0 || FlagsCommand.downloads(args[0]);
   }
 }

@@ -8,10 +8,13 @@ import dev.flags.testing.Bash;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,9 +30,13 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 class DistIT {
   private static final Path TARGET = Path.of("target");
-  private static final String VERSION = "0.1.0";
+
+  /** The pom's version, handed to the tests by failsafe. */
+  private static final String VERSION = System.getProperty("flags.version");
+
   private static final Path ARCHIVE = TARGET.resolve("flags-" + VERSION + "-linux-x64.tar.gz");
   private static final Path DEB = TARGET.resolve("flags_" + VERSION + "_amd64.deb");
+  private static final Path SBOM = TARGET.resolve("flags-" + VERSION + ".cdx.json");
 
   @TempDir Path tmp;
   private Path path;
@@ -59,7 +66,8 @@ class DistIT {
   private void runsTheTwentyFlags() throws Exception {
     Bash.Run version = flags(Map.of(), "--version");
     assertThat(version.exitCode()).as(version.err()).isZero();
-    assertThat(version.out()).startsWith("flags " + VERSION + "\nJava 25");
+    assertThat(version.out())
+        .matches("(?s)flags \\Q" + VERSION + "\\E \\(commit \\w+\\)\nJava 25.*");
     for (String mode : List.of("threads", "processes")) {
       Path dest = tmp.resolve(mode);
       Bash.Run run =
@@ -91,6 +99,44 @@ class DistIT {
     runsTheTwentyFlags();
     assertManPages(home.resolve("share/man/man1"), "");
     assertThat(home.resolve("share/bash-completion/completions/flags")).isNotEmptyFile();
+    assertThat(home.resolve("LICENSE")).content().contains("Apache License", "Version 2.0");
+    assertThat(home.resolve("NOTICE")).content().contains("Apache License 2.0");
+    assertMachineReadableCopyright(home.resolve("COPYRIGHT"));
+    assertThat(home.resolve("CHANGELOG.md")).content().contains("## [" + VERSION + "]");
+    assertThat(home.resolve("sbom.cdx.json")).hasSameTextualContentAs(SBOM);
+  }
+
+  @Test
+  void checksumsBesideTheArtifactsVerify() throws Exception {
+    assumeTrue(Files.exists(DEB), "built by mvn -Pdist package");
+    Bash.Run check = Bash.run(Map.of(), "cd target && sha256sum -c SHA256SUMS");
+    assertThat(check.exitCode()).as(check.err()).isZero();
+    assertThat(check.out().lines())
+        .containsExactlyInAnyOrder(
+            ARCHIVE.getFileName() + ": OK",
+            DEB.getFileName() + ": OK",
+            SBOM.getFileName() + ": OK");
+    assertThat(Files.readString(SBOM)).contains("\"bomFormat\" : \"CycloneDX\"", "okhttp-jvm");
+  }
+
+  /** DEP-5: a Format line, Apache-2.0 for flags itself, and a licence for every bundled jar. */
+  private static void assertMachineReadableCopyright(Path copyright) throws IOException {
+    String text = Files.readString(copyright);
+    assertThat(text)
+        .startsWith("Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/")
+        .contains("Files: *\nCopyright: 2026 the flags developers\nLicense: Apache-2.0\n")
+        .doesNotContain("not chosen");
+    List<PathMatcher> globs =
+        Pattern.compile("usr/lib/flags/app/lib/(\\S+)")
+            .matcher(text)
+            .results()
+            .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob.group(1)))
+            .toList();
+    try (Stream<Path> jars = Files.list(TARGET.resolve("lib"))) {
+      for (Path jar : jars.toList()) {
+        assertThat(globs).as(jar.toString()).anyMatch(glob -> glob.matches(jar.getFileName()));
+      }
+    }
   }
 
   @Test
@@ -103,6 +149,7 @@ class DistIT {
     Files.createSymbolicLink(path.resolve("flags"), root.resolve("usr/bin/flags"));
     runsTheTwentyFlags();
     assertManPages(root.resolve("usr/share/man/man1"), ".gz");
+    assertMachineReadableCopyright(root.resolve("usr/share/doc/flags/copyright"));
     assertThat(root.resolve("usr/share/bash-completion/completions/flags")).isNotEmptyFile();
 
     // Removal leaves nothing: every file is under /usr, none is a conffile, and no maintainer

@@ -1,11 +1,16 @@
 package dev.flags.bench;
 
 import dev.flags.download.Mode;
+import dev.flags.download.Parallelism;
 import dev.flags.download.RunSpec;
-import dev.flags.engine.Engine;
+import dev.flags.download.SaveRules;
+import dev.flags.engine.Launch;
 import dev.flags.engine.RunListener;
+import dev.flags.http.RetryRules;
 import dev.flags.outcome.Connections;
 import dev.flags.report.RunReport;
+import dev.flags.work.WorkRules;
+import dev.flags.work.Workload;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -30,6 +35,7 @@ import java.util.stream.Stream;
  */
 public final class Bench {
   private final BenchPlan plan;
+  private final Launch server;
   private final PrintWriter progress;
   private final Path tempParent;
   private final Supplier<Connections> serverCounts;
@@ -39,19 +45,44 @@ public final class Bench {
    * @param tempParent where the runs' temporary folders are made (the system's temp folder)
    */
   public Bench(BenchPlan plan, PrintWriter progress, Path tempParent) {
-    this(plan, progress, tempParent, null);
+    this(
+        plan,
+        Launch.remote(plan.serverLabel(), plan.baseUrl()).trusting(plan.trust()),
+        progress,
+        tempParent);
   }
 
   /**
-   * The same, with the server's own running count of the connections it accepted and the TLS
-   * handshakes it completed (the embedded server's), so that each run's are counted, in every mode.
+   * @param server where the plan's runs fetch from (the caller started and stops it)
+   * @param progress where progress lines go (stderr)
+   * @param tempParent where the runs' temporary folders are made (the system's temp folder)
    */
-  public Bench(
-      BenchPlan plan, PrintWriter progress, Path tempParent, Supplier<Connections> serverCounts) {
+  public Bench(BenchPlan plan, Launch server, PrintWriter progress, Path tempParent) {
     this.plan = plan;
+    this.server = server;
     this.progress = progress;
     this.tempParent = tempParent;
-    this.serverCounts = serverCounts;
+    this.serverCounts =
+        server
+            .embeddedServer()
+            .<Supplier<Connections>>map(
+                s -> () -> new Connections(s.connections(), s.handshakes(), null, null))
+            .orElse(null);
+  }
+
+  /**
+   * The plan once per work size, smallest first ({@code --work 10,50,200}), in one report: each
+   * size's rows after the previous one's. One size: {@link #run()}.
+   */
+  public BenchReport runAt(List<Workload> sizes) throws InterruptedException, IOException {
+    List<BenchReport> reports = new ArrayList<>();
+    for (Workload size : sizes) {
+      if (sizes.size() > 1) {
+        progress.println("bench: " + size.time().toMillis() + " ms of work per flag");
+      }
+      reports.add(new Bench(plan.withWorkload(size), server, progress, tempParent).run());
+    }
+    return BenchReport.ofSizes(reports);
   }
 
   public BenchReport run() throws InterruptedException, IOException {
@@ -155,18 +186,14 @@ public final class Bench {
       // Garbage left by the previous run is collected now, not during this one.
       System.gc();
       RunSpec spec =
-          RunSpec.builder()
-              .mode(cell.mode())
-              .codes(plan.codes())
-              .server(plan.serverLabel(), plan.baseUrl())
-              .dest(dest)
-              .maxReq(cell.maxReq())
-              .timeoutSeconds(plan.timeoutSeconds())
-              .work(plan.workload())
-              .gil(cell.gil())
-              .trust(plan.trust())
-              .build();
-      return Engine.run(spec, RunListener.NONE);
+          server.spec(
+              plan.codes(),
+              dest,
+              new Parallelism(cell.mode(), cell.maxReq()),
+              RetryRules.DEFAULTS.withTimeout(RetryRules.seconds(plan.timeoutSeconds())),
+              SaveRules.DEFAULTS,
+              new WorkRules(plan.workload(), cell.gil()));
+      return server.run(spec, RunListener.NONE);
     } finally {
       delete(dest);
     }

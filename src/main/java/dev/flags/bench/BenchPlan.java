@@ -1,6 +1,6 @@
 package dev.flags.bench;
 
-import dev.flags.download.RunSpec;
+import dev.flags.http.RetryRules;
 import dev.flags.tls.TrustSettings;
 import dev.flags.work.Workload;
 import java.time.Duration;
@@ -37,6 +37,12 @@ public record BenchPlan(
     codes = List.copyOf(codes);
   }
 
+  /** The same plan with another work per flag: one size of a sweep ({@code --work 10,50,200}). */
+  public BenchPlan withWorkload(Workload value) {
+    return new BenchPlan(
+        cells, runs, codes, serverLabel, baseUrl, delay, timeoutSeconds, value, trust);
+  }
+
   /**
    * A plan built by name. Unset: no codes and no cells yet, the server's delay unknown, the command
    * line's timeout, and no CPU work (I/O-bound runs).
@@ -53,7 +59,7 @@ public record BenchPlan(
     private String serverLabel;
     private String baseUrl;
     private Optional<Duration> delay = Optional.empty();
-    private double timeoutSeconds = RunSpec.DEFAULT_TIMEOUT_SECONDS;
+    private double timeoutSeconds = RetryRules.DEFAULT_TIMEOUT_SECONDS;
     private Workload workload = Workload.NONE;
     private TrustSettings trust = TrustSettings.SYSTEM;
 

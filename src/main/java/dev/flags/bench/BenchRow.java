@@ -2,6 +2,7 @@ package dev.flags.bench;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.flags.download.Mode;
 import dev.flags.report.MachineFormats;
 import dev.flags.report.RunReport;
 import dev.flags.work.Workload;
@@ -29,6 +30,8 @@ import java.util.Optional;
  * @param cpuS the median over the runs of the CPU time the flags' work took; null without work
  * @param parallelism the median over the runs of CPU time / elapsed: how many cores the work kept
  *     busy; null without work
+ * @param medianAfterStartupS the median over the runs of the elapsed time after worker start-up:
+ *     what the pool took once its workers were up; the median itself for modes without workers
  */
 @JsonPropertyOrder({
   "mode",
@@ -49,10 +52,11 @@ import java.util.Optional;
   "work_ms",
   "rounds",
   "cpu_s",
-  "parallelism"
+  "parallelism",
+  "median_after_startup_s"
 })
 public record BenchRow(
-    @JsonProperty("mode") String mode,
+    @JsonProperty("mode") Mode mode,
     @JsonProperty("max_req") int maxReq,
     @JsonProperty("runs") int runs,
     @JsonProperty("median_s") double medianS,
@@ -70,7 +74,8 @@ public record BenchRow(
     @JsonProperty("work_ms") long workMs,
     @JsonProperty("rounds") long rounds,
     @JsonProperty("cpu_s") Double cpuS,
-    @JsonProperty("parallelism") Double parallelism) {
+    @JsonProperty("parallelism") Double parallelism,
+    @JsonProperty("median_after_startup_s") double medianAfterStartupS) {
 
   public BenchRow {
     elapsedS = List.copyOf(elapsedS);
@@ -97,7 +102,7 @@ public record BenchRow(
     double medianS = seconds(median);
     Optional<Duration> ideal = ideal(cell, delay, codes, workload, cores);
     return new BenchRow(
-        cell.mode().label(),
+        cell.mode(),
         cell.maxReq(),
         runs.size(),
         round(median),
@@ -117,7 +122,8 @@ public record BenchRow(
         workload.any() ? round(median(runs.stream().map(RunReport::cpuTime).toList())) : null,
         workload.any()
             ? rounded(medianOf(runs.stream().map(RunReport::parallelism).toList()), 100)
-            : null);
+            : null,
+        round(median(runs.stream().map(r -> r.elapsed().minus(r.workerStartup())).toList())));
   }
 
   /**

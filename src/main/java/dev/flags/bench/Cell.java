@@ -1,6 +1,7 @@
 package dev.flags.bench;
 
 import dev.flags.download.Mode;
+import dev.flags.download.Parallelism;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,7 +37,7 @@ public record Cell(Mode mode, int maxReq, boolean gil) {
       List<Integer> wanted = maxReqs.isEmpty() ? List.of(mode.defaultMaxReq()) : maxReqs;
       for (int m : wanted) {
         for (boolean gil : gils) {
-          cells.add(new Cell(mode, Math.min(mode.effectiveMaxReq(m), Math.max(codes, 1)), gil));
+          cells.add(new Cell(mode, new Parallelism(mode, m).limit(Math.max(codes, 1)), gil));
         }
       }
     }

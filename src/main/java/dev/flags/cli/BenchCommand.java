@@ -5,13 +5,13 @@ import dev.flags.bench.BenchChart;
 import dev.flags.bench.BenchPlan;
 import dev.flags.bench.BenchReport;
 import dev.flags.bench.Cell;
+import dev.flags.bench.SweepChart;
+import dev.flags.bench.WorkSizes;
 import dev.flags.country.Countries;
 import dev.flags.download.Mode;
-import dev.flags.outcome.Connections;
+import dev.flags.engine.Launch;
 import dev.flags.server.Chaos;
 import dev.flags.server.Delay;
-import dev.flags.server.FlagServer;
-import dev.flags.server.GeneratedFlags;
 import dev.flags.tls.ServerTls;
 import dev.flags.tls.TrustSettings;
 import dev.flags.work.Workload;
@@ -24,11 +24,14 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Stack;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IParameterPreprocessor;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -69,6 +72,8 @@ import picocli.CommandLine.Spec;
       "  flags bench --modes threads -m 1,4,16,64 -l 50 --format csv",
       "  flags bench -s http://127.0.0.1:8080/flags  against your own server",
       "  flags bench -l 20 --work 50 --gil both      CPU-bound, without and with a GIL",
+      "  flags bench -l 20 --work 10,50,200 --gil both --chart sweep.png",
+      "                                              where processes overtake threads",
       "  flags bench --tls                           over HTTPS, counting handshakes"
     })
 public final class BenchCommand implements Callable<Integer> {
@@ -130,22 +135,26 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--work",
       paramLabel = WorkOptions.WORK_LABEL,
+      split = ",",
       converter = WorkOptions.WorkConverter.class,
       description =
           "CPU work for each flag after its download, about MS ms (see 'flags --help'); the"
               + " rounds are calibrated once for the whole bench. Makes the default --delay 0:"
-              + " CPU-bound runs.")
-  private Duration work = Duration.ZERO;
+              + " CPU-bound runs. Several sizes, e.g. 10,50,200: the whole matrix at each, and"
+              + " where processes overtake threads; --chart then draws time against work.")
+  private List<Duration> works = new ArrayList<>();
 
   @Option(
       names = "--gil",
       paramLabel = "WHEN",
+      arity = "0..1",
       defaultValue = "off",
       converter = GilChoiceConverter.class,
+      preprocessor = BareGilMeansOn.class,
       completionCandidates = GilChoiceConverter.class,
       description =
           "A CPython-like lock per process around each flag's work: off, on, or both (each"
-              + " cell twice, without and with it) (default: ${DEFAULT-VALUE}).")
+              + " cell twice, without and with it); --gil alone: on (default: ${DEFAULT-VALUE}).")
   private GilChoice gil;
 
   @Option(
@@ -153,7 +162,8 @@ public final class BenchCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "Also draw the medians as a bar chart with min-max whiskers into FILE (.png, .svg or"
-              + " .html).")
+              + " .html), the process pool's worker start-up as its own segment; with several"
+              + " --work sizes, a line chart of time against work with the break-even marked.")
   private String chart;
 
   @Mixin private FormatOptions formatOptions;
@@ -183,7 +193,8 @@ public final class BenchCommand implements Callable<Integer> {
         chart == null
             ? Optional.empty()
             : Optional.of(OutputOptions.chartFile(spec, "--chart", chart));
-    long defaultDelay = work.isZero() ? DEFAULT_DELAY_MS : 0;
+    List<Duration> sizes = works.stream().distinct().sorted().toList();
+    long defaultDelay = sizes.stream().allMatch(Duration::isZero) ? DEFAULT_DELAY_MS : 0;
     Optional<Duration> delay =
         server.embedded()
             ? Optional.of(Duration.ofMillis(delayMs == null ? defaultDelay : delayMs))
@@ -194,34 +205,24 @@ public final class BenchCommand implements Callable<Integer> {
     ServerTls serverTls = tls ? ServerTls.generated() : null;
     TrustSettings trust = tlsOptions.trust(EmbeddedTls.https(server, serverTls), System.getenv());
     List<Cell> cells = Cell.matrix(chosen, maxReqs, codes.size(), gil.locks());
-    Workload workload = calibrate();
-    tlsOptions.warnIfInsecure(spec.commandLine().getErr());
+    List<Workload> workloads = WorkSizes.calibrated(sizes, spec.commandLine().getErr());
 
-    try (FlagServer embedded =
-        server.embedded()
-            ? FlagsCommand.startEmbedded(
-                new GeneratedFlags(),
-                Chaos.NONE.withDelay(Delay.fixed(delay.get().toMillis())),
-                serverTls)
-            : null) {
-      String baseUrl = embedded != null ? embedded.baseUrl() : server.baseUrl();
+    Chaos chaos = Chaos.NONE.withDelay(Delay.fixed(delay.map(Duration::toMillis).orElse(0L)));
+    tlsOptions.warnIfInsecure(spec.commandLine().getErr());
+    try (Launch launch = FlagsCommand.launch(server, chaos, serverTls, trust)) {
       BenchPlan plan =
           BenchPlan.builder()
               .cells(cells)
               .runs(runs)
               .codes(codes)
-              .server(server.label(), baseUrl)
+              .server(launch.label(), launch.baseUrl())
               .delay(delay)
-              .timeoutSeconds(DownloadOptions.DEFAULT_TIMEOUT_S)
-              .workload(workload)
-              .trust(EmbeddedTls.trusting(serverTls, trust))
+              .workload(workloads.getFirst())
+              .trust(launch.trust())
               .build();
       Path temp = Path.of(System.getProperty("java.io.tmpdir"));
-      Supplier<Connections> counts =
-          embedded == null
-              ? null
-              : () -> new Connections(embedded.connections(), embedded.handshakes(), null, null);
-      BenchReport report = new Bench(plan, spec.commandLine().getErr(), temp, counts).run();
+      BenchReport report =
+          new Bench(plan, launch, spec.commandLine().getErr(), temp).runAt(workloads);
       PrintWriter out = spec.commandLine().getOut();
       switch (formatOptions.format()) {
         case TEXT -> report.table(out);
@@ -237,24 +238,6 @@ public final class BenchCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new FlagsException(ExitCodes.ERRORS, "bench failed: " + e.getMessage(), e);
     }
-  }
-
-  /** The rounds for {@code --work}, measured once here; the calibration is told on stderr. */
-  private Workload calibrate() {
-    if (work.isZero()) {
-      return Workload.NONE;
-    }
-    long start = System.nanoTime();
-    Workload workload = Workload.calibrated(work);
-    PrintWriter err = spec.commandLine().getErr();
-    err.printf(
-        Locale.ROOT,
-        "bench: %d ms of work = %d rounds of SHA-256 (calibrated in %.2f s)%n",
-        work.toMillis(),
-        workload.rounds(),
-        (System.nanoTime() - start) / 1e9);
-    err.flush();
-    return workload;
   }
 
   /** {@code --gil}: which cells get the lock. */
@@ -284,10 +267,38 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * {@code --gil} alone means {@code on}, as {@code flags --gil} does, also before the codes
+   * ({@code --gil BR JP}), where picocli's optional value would take {@code BR} for it: a separate
+   * next argument is {@code --gil}'s value only if it is a choice, or not a country code (then a
+   * bad choice, said so by the converter).
+   */
+  static final class BareGilMeansOn implements IParameterPreprocessor {
+    @Override
+    public boolean preprocess(
+        Stack<String> args, CommandSpec commandSpec, ArgSpec argSpec, Map<String, Object> info) {
+      boolean separate = " ".equals(info.get("separator"));
+      if (separate && (args.isEmpty() || !valueLike(args.peek()))) {
+        args.push(GilChoice.ON.label());
+      }
+      return false; // picocli goes on: it takes the value on top of the stack
+    }
+
+    private static boolean valueLike(String next) {
+      return !next.startsWith("-")
+          && (Arrays.stream(GilChoice.values()).anyMatch(c -> c.label().equalsIgnoreCase(next))
+              || !next.matches("[A-Za-z]{2}"));
+    }
+  }
+
   /** Says where the chart went on stderr: stdout may be a machine format. */
   private void drawChart(BenchReport report, Path path) {
     try {
-      BenchChart.write(report, path);
+      if (report.sweep().sweeps()) {
+        SweepChart.write(report, path);
+      } else {
+        BenchChart.write(report, path);
+      }
     } catch (IOException e) {
       throw new FlagsException(
           ExitCodes.ERRORS, "cannot write chart " + path + ": " + IoWords.of(e));

@@ -1,25 +1,20 @@
 package dev.flags.cli;
 
 import dev.flags.download.Mode;
+import dev.flags.download.Parallelism;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** How to download: strategy, concurrency, timeout, destination. */
+/** How to download: strategy, concurrency, destination. */
 @Command(addMethodSubcommands = false) // a mixin too: skip picocli's method scan
 public final class DownloadOptions {
-  /**
-   * Per-request timeout when none is given: generous enough for the book's 0.5–5 s DELAY server.
-   */
-  static final double DEFAULT_TIMEOUT_S = 10;
-
   @Spec(Spec.Target.MIXEE)
   private CommandSpec spec;
 
@@ -55,37 +50,19 @@ public final class DownloadOptions {
       description = "Folder to save flags in, created if missing (default: ${DEFAULT-VALUE}).")
   private String dest;
 
-  @Option(
-      names = "--timeout",
-      paramLabel = "SECONDS",
-      defaultValue = "10",
-      converter = Numbers.Seconds.class,
-      description =
-          "Per-request timeout: connect, each read and the whole request, body included; each"
-              + " retry gets its own (default: ${DEFAULT-VALUE}).")
-  private double timeoutSeconds;
-
   public Mode mode() {
     return mode;
   }
 
   /**
-   * The concurrency the mode really uses, validated. Unless {@code -m} says otherwise, a {@code
-   * polite} server (the book's public site) gets at most {@link Mode#POLITE_MAX_REQ} at once.
+   * The mode and its concurrency, validated. Unless {@code -m} says otherwise, a {@code polite}
+   * server (the book's public site) gets at most {@link Parallelism#POLITE_MAX_REQ} at once.
    */
-  public int maxReq(boolean polite) {
+  public Parallelism parallelism(boolean polite) {
     if (maxReq != null && maxReq < 1) {
       throw usage("--max-req must be at least 1, not " + maxReq);
     }
-    int wanted =
-        maxReq != null
-            ? maxReq
-            : polite ? Math.min(mode.defaultMaxReq(), Mode.POLITE_MAX_REQ) : mode.defaultMaxReq();
-    return mode.effectiveMaxReq(wanted);
-  }
-
-  public Duration timeout() {
-    return Duration.ofNanos((long) (timeoutSeconds * 1e9));
+    return Parallelism.of(mode, maxReq, polite);
   }
 
   /** The destination folder, created if missing; a usage error if it cannot be written. */

@@ -2,12 +2,15 @@ package dev.flags.cli;
 
 import dev.flags.download.FlagResult;
 import dev.flags.download.FlagStatus;
-import dev.flags.download.Mode;
+import dev.flags.download.Parallelism;
 import dev.flags.download.ResultListener;
 import dev.flags.download.RunSpec;
+import dev.flags.download.SaveRules;
 import dev.flags.download.SubmissionOrder;
 import dev.flags.engine.Engine;
+import dev.flags.engine.Launch;
 import dev.flags.engine.RunListener;
+import dev.flags.http.RetryRules;
 import dev.flags.outcome.Cause;
 import dev.flags.report.OutputFormat;
 import dev.flags.report.Progress;
@@ -16,14 +19,10 @@ import dev.flags.report.RunSchema;
 import dev.flags.report.TextReport;
 import dev.flags.report.chart.TimelineChart;
 import dev.flags.server.Chaos;
-import dev.flags.server.FlagCatalog;
-import dev.flags.server.FlagServer;
-import dev.flags.server.GeneratedFlags;
-import dev.flags.server.RequestLog;
 import dev.flags.store.FlagStore;
 import dev.flags.tls.ServerTls;
 import dev.flags.tls.TrustSettings;
-import dev.flags.work.Workload;
+import dev.flags.work.WorkRules;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -139,13 +138,27 @@ public final class FlagsCommand implements Callable<Integer> {
   /** The subcommands, in the order help lists them. Add new subcommands here. */
   public static final List<Subcommand> SUBCOMMANDS =
       List.of(
-          new Subcommand("bench", BenchCommand.HEADER, BenchCommand::new),
-          new Subcommand("lesson", LessonCommand.HEADER, LessonCommand::new),
-          new Subcommand("serve", ServeCommand.HEADER, ServeCommand::new),
-          new Subcommand("report", ReportCommand.HEADER, ReportCommand::new),
-          new Subcommand(CompletionCommand.NAME, CompletionCommand.HEADER, CompletionCommand::new),
+          new Subcommand("bench", BenchCommand.HEADER, BenchCommand::new, true),
+          new Subcommand("lesson", LessonCommand.HEADER, LessonCommand::new, true),
+          new Subcommand("serve", ServeCommand.HEADER, ServeCommand::new, false),
+          new Subcommand("report", ReportCommand.HEADER, ReportCommand::new, false),
+          new Subcommand(
+              CompletionCommand.NAME, CompletionCommand.HEADER, CompletionCommand::new, false),
           Subcommand.help(),
-          new Subcommand(WorkerCommand.NAME, null, WorkerCommand::new));
+          new Subcommand(WorkerCommand.NAME, null, WorkerCommand::new, true));
+
+  /**
+   * Whether a command line whose first argument is {@code first} downloads: the root command does,
+   * and the subcommands that say so.
+   */
+  public static boolean downloads(String first) {
+    for (Subcommand subcommand : SUBCOMMANDS) {
+      if (subcommand.name().equals(first)) {
+        return subcommand.downloads();
+      }
+    }
+    return true;
+  }
 
   /**
    * The whole command model: the root and every visible subcommand, as a user sees them. The
@@ -165,107 +178,98 @@ public final class FlagsCommand implements Callable<Integer> {
     Chaos chaos = embeddedServerOptions.chaos(server);
     ServerTls serverTls = embeddedServerOptions.tls(server) ? ServerTls.generated() : null;
     TrustSettings trust = tlsOptions.trust(EmbeddedTls.https(server, serverTls), System.getenv());
-    Mode mode = downloadOptions.mode();
-    int maxReq = downloadOptions.maxReq(server.polite());
-    Duration timeout = downloadOptions.timeout();
-    int retries = retryOptions.retries();
-    double backoff = retryOptions.backoffSeconds();
-    double maxRetryWait = retryOptions.maxRetryWaitSeconds();
-    double deadline = retryOptions.deadlineSeconds();
-    long maxBytes = retryOptions.maxBytes();
-    boolean skipExisting = saveOptions.skipExisting();
-    boolean verbose = outputOptions.verbose();
-    boolean quiet = outputOptions.quiet();
+    Parallelism parallelism = downloadOptions.parallelism(server.polite());
+    RetryRules retry = retryOptions.rules();
+    SaveRules save = saveOptions.rules();
+    boolean verbose = outputOptions.verbose(); // checked against -q
     Optional<Path> timeline = outputOptions.timeline();
     OutputFormat format = formatOptions.format();
-    Path dest = downloadOptions.destination(); // last: it creates the folder
+    Path dest = destination(verbose); // last: it creates the folder
+    // Once, before the clock starts: every flag, in every worker, then does these rounds.
+    long calibrating = System.nanoTime();
+    WorkRules work = workOptions.rules();
+    Duration calibration = Duration.ofNanos(System.nanoTime() - calibrating);
+    tlsOptions.warnIfInsecure(spec.commandLine().getErr());
+    try (Launch launch = launch(server, chaos, serverTls, trust)) {
+      RunSpec run = launch.spec(codes, dest, parallelism, retry, save, work);
+      // The book's header and -v lines: on stdout in text; with json/csv stdout carries only
+      // that, so they go to stderr, and only with -v.
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter info =
+          format == OutputFormat.TEXT ? out : verbose ? spec.commandLine().getErr() : null;
+      if (info != null && !outputOptions.quiet()) {
+        TextReport.header(
+            info, launch.label(), launch.baseUrl(), codes, run.concurrency(), codeOptions.shard());
+        TextReport.work(info, work.workload(), work.gil(), calibration);
+      }
+      Stopped stopped = run(launch.engine(run), info, codes);
+      RunReport report = stopped.report();
+      switch (format) {
+        case TEXT -> TextReport.footer(out, report);
+        case JSON -> out.println(RunSchema.json(report));
+        case CSV -> out.print(RunSchema.csv(report));
+      }
+      if (verbose && info != null) {
+        TextReport.workerStartup(info, report);
+        TextReport.connections(info, report);
+      }
+      out.flush();
+      timeline.ifPresent(path -> drawTimeline(report, path));
+      stopped.throwIfSignalled(codes.size());
+      return ExitCodes.of(report);
+    }
+  }
+
+  /**
+   * The destination, created if missing, with the temp files of a killed run removed; and the log
+   * level that {@code -v} or {@code -q} asks for.
+   */
+  private Path destination(boolean verbose) {
+    Path dest = downloadOptions.destination();
     int stale = FlagStore.removeStaleTempFiles(dest, STALE_TEMP_AGE);
-    if (stale > 0 && !quiet) {
+    if (stale > 0 && !outputOptions.quiet()) {
       spec.commandLine()
           .getErr()
           .println("flags: removed " + stale + " temp file(s) an interrupted run left in " + dest);
     }
     if (verbose) {
       LogConfigurator.verbose();
-    } else if (quiet) {
+    } else if (outputOptions.quiet()) {
       LogConfigurator.quiet();
     }
-    // Once, before the clock starts: every flag, in every worker, then does these rounds.
-    long calibrating = System.nanoTime();
-    Workload workload = Workload.calibrated(workOptions.work());
-    Duration calibration = Duration.ofNanos(System.nanoTime() - calibrating);
+    return dest;
+  }
 
-    tlsOptions.warnIfInsecure(spec.commandLine().getErr());
-    try (FlagServer embedded =
-        server.embedded() ? startEmbedded(new GeneratedFlags(), chaos, serverTls) : null) {
-      String baseUrl = embedded != null ? embedded.baseUrl() : server.baseUrl();
-      PrintWriter out = spec.commandLine().getOut();
-      // The book's header and -v lines: on stdout in text; with json/csv stdout carries only
-      // that, so they go to stderr, and only with -v.
-      PrintWriter info =
-          format == OutputFormat.TEXT ? out : verbose ? spec.commandLine().getErr() : null;
-      int concurrency = Math.min(maxReq, codes.size());
-      if (info != null && !quiet) {
-        TextReport.header(info, server.label(), baseUrl, codes, concurrency, codeOptions.shard());
-        TextReport.work(info, workload, workOptions.gil(), calibration);
-      }
-      RunSpec run =
-          RunSpec.builder()
-              .mode(mode)
-              .codes(codes)
-              .server(server.label(), baseUrl)
-              .dest(dest)
-              .maxReq(concurrency)
-              .timeout(timeout)
-              .retries(retries)
-              .backoffSeconds(backoff)
-              .maxRetryWaitSeconds(maxRetryWait)
-              .deadlineSeconds(deadline)
-              .maxBytes(maxBytes)
-              .skipExisting(skipExisting)
-              .update(saveOptions.update())
-              .metadata(saveOptions.metadata())
-              .work(workload)
-              .gil(workOptions.gil())
-              .trust(EmbeddedTls.trusting(serverTls, trust))
-              .build();
-      Engine engine = Engine.of(run);
-      RunReport report;
-      int stoppedBy;
-      try (Progress progress =
-              Progress.create(!verbose && !quiet && Progress.wanted(), codes.size());
-          Signals signals =
-              handleSignals
-                  ? Signals.install(engine::cancel, engine::removeTempFiles)
-                  : Signals.none()) {
-        report =
-            engine.run(listener(progress, info, codes)).toBuilder()
-                .shard(codeOptions.shard())
-                .build();
-        stoppedBy = signals.received();
-      }
-      switch (format) {
-        case TEXT -> TextReport.footer(out, report);
-        case JSON -> out.println(RunSchema.json(report));
-        case CSV -> out.print(RunSchema.csv(report));
-      }
-      if (outputOptions.verbose() && info != null) {
-        TextReport.workerStartup(info, report);
-        TextReport.connections(info, report);
-      }
-      out.flush();
-      timeline.ifPresent(path -> drawTimeline(report, path));
-      if (stoppedBy != 0) {
+  /** A run's report, and the signal that stopped it (0: none). */
+  private record Stopped(RunReport report, int signal) {
+    /** Ctrl-C or SIGTERM: its exit code, after the partial report. */
+    void throwIfSignalled(int codes) {
+      if (signal != 0) {
         throw new FlagsException(
-            stoppedBy,
-            (stoppedBy == ExitCodes.SIGTERM ? "terminated" : "interrupted")
+            signal,
+            (signal == ExitCodes.SIGTERM ? "terminated" : "interrupted")
                 + ": "
                 + report.count(Cause.Interrupted.class)
                 + " of "
-                + codes.size()
+                + codes
                 + " flags unfinished");
       }
-      return ExitCodes.of(report);
+    }
+  }
+
+  /** Runs the engine with the progress bar and, as the main command, the signal handlers. */
+  private Stopped run(Engine engine, PrintWriter info, List<String> codes) {
+    boolean bar = !outputOptions.verbose() && !outputOptions.quiet() && Progress.wanted();
+    try (Progress progress = Progress.create(bar, codes.size());
+        Signals signals =
+            handleSignals
+                ? Signals.install(engine::cancel, engine::removeTempFiles)
+                : Signals.none()) {
+      RunReport report =
+          engine.run(listener(progress, info, codes)).toBuilder()
+              .shard(codeOptions.shard())
+              .build();
+      return new Stopped(report, signals.received());
     }
   }
 
@@ -329,12 +333,16 @@ public final class FlagsCommand implements Callable<Integer> {
   }
 
   /**
-   * Starts a flag server for {@code catalog} on a free 127.0.0.1 port, behaving as {@code chaos},
-   * speaking HTTPS with {@code tls} if not null.
+   * The runs' server: the embedded one started on a free 127.0.0.1 port, behaving as {@code chaos},
+   * or the one {@code server} names; speaking HTTPS with {@code tls} if not null, and trusted as
+   * {@code trust} says.
    */
-  static FlagServer startEmbedded(FlagCatalog catalog, Chaos chaos, ServerTls tls) {
+  static Launch launch(ServerChoice server, Chaos chaos, ServerTls tls, TrustSettings trust) {
+    if (!server.embedded()) {
+      return Launch.remote(server.label(), server.baseUrl()).trusting(trust);
+    }
     try {
-      return FlagServer.start("127.0.0.1", 0, catalog, chaos, RequestLog.IGNORE, tls);
+      return Launch.embedded(chaos, tls).trusting(EmbeddedTls.trusting(tls, trust));
     } catch (IOException e) {
       throw new FlagsException(
           ExitCodes.ERRORS, "cannot start the embedded flag server: " + e.getMessage(), e);

@@ -1,15 +1,14 @@
 package dev.flags.cli;
 
 import dev.flags.country.Countries;
+import dev.flags.download.pool.ProcessPoolDownloader;
 import dev.flags.lesson.Lesson;
-import dev.flags.work.Workload;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,9 +53,6 @@ public final class LessonCommand implements Callable<Integer> {
   static final String HEADER =
       "The chapter's experiments in order, explained and measured here, with their timelines.";
 
-  /** The CPU work per flag in step 3 when none is given: 20 flags, 2 s sequentially. */
-  static final Duration DEFAULT_WORK = Duration.ofMillis(100);
-
   @Spec private CommandSpec spec;
 
   @Option(
@@ -70,29 +66,26 @@ public final class LessonCommand implements Callable<Integer> {
       names = "--work",
       paramLabel = WorkOptions.WORK_LABEL,
       converter = WorkOptions.WorkConverter.class,
-      description = "CPU work per flag in the third experiment, in ms (default: 100).")
-  private Duration work = DEFAULT_WORK;
+      description =
+          "CPU work per flag in the third experiment, in ms (default: chosen from what starting"
+              + " the process pool costs here, so that processes can pay off; at least 100).")
+  private Duration work;
 
   @Override
   public Integer call() throws InterruptedException {
-    if (work.isZero()) {
+    if (work != null && work.isZero()) {
       throw new ParameterException(spec.commandLine(), "--work must be more than 0 for a lesson");
     }
     Path folder = folder();
     PrintWriter out = spec.commandLine().getOut();
     Lesson lesson = new Lesson(Countries.POPULOUS_20, folder, out);
+    // The pool's messages are first used in step 3; warmed up now, during steps 1 and 2, so that
+    // the first pool's start-up is the workers' alone, as in the pool's later runs.
+    ProcessPoolDownloader.warmUpInBackground();
     try {
       lesson.ioBound();
       lesson.order();
-      long start = System.nanoTime();
-      Workload workload = Workload.calibrated(work);
-      out.printf(
-          Locale.ROOT,
-          "   (calibrated in %.2f s: %d rounds of SHA-256 take %d ms here)%n",
-          (System.nanoTime() - start) / 1e9,
-          workload.rounds(),
-          work.toMillis());
-      lesson.cpuBound(workload, Runtime.getRuntime().availableProcessors());
+      lesson.cpuBound(work, Runtime.getRuntime().availableProcessors());
       out.println("Timelines: " + folder);
       out.flush();
       if (lesson.failures() > 0) {

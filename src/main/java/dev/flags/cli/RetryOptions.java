@@ -1,22 +1,36 @@
 package dev.flags.cli;
 
-import dev.flags.download.RunSpec;
+import dev.flags.http.RetryRules;
+import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** When to give up: retries and their waits, the run's deadline, the largest body accepted. */
+/**
+ * When to give up: each request's timeout, retries and their waits, the run's deadline, the largest
+ * body accepted. Yields one {@link RetryRules}, which goes whole to the run's HTTP client.
+ */
 @Command(addMethodSubcommands = false) // a mixin too: skip picocli's method scan
 public final class RetryOptions {
   @Spec(Spec.Target.MIXEE)
   private CommandSpec spec;
 
   @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "" + RetryRules.DEFAULT_TIMEOUT_SECONDS,
+      converter = Numbers.Seconds.class,
+      description =
+          "Per-request timeout: connect, each read and the whole request, body included; each"
+              + " retry gets its own (default: ${DEFAULT-VALUE}).")
+  private double timeoutSeconds;
+
+  @Option(
       names = "--retries",
       paramLabel = "N",
-      defaultValue = "" + RunSpec.DEFAULT_RETRIES,
+      defaultValue = "" + RetryRules.DEFAULT_RETRIES,
       description = {
         "Try a failed flag again up to N times (default: ${DEFAULT-VALUE}), only for failures that"
             + " may pass: connect errors, timeouts, resets, truncated bodies, HTTP 408, 429 and"
@@ -27,7 +41,7 @@ public final class RetryOptions {
   @Option(
       names = "--backoff",
       paramLabel = "SECONDS",
-      defaultValue = "" + RunSpec.DEFAULT_BACKOFF_SECONDS,
+      defaultValue = "" + RetryRules.DEFAULT_BACKOFF_SECONDS,
       converter = Numbers.SecondsOrZero.class,
       description =
           "Wait before the first retry, doubled for each next one; each wait is a random 50-100%%"
@@ -37,7 +51,7 @@ public final class RetryOptions {
   @Option(
       names = "--max-retry-wait",
       paramLabel = "SECONDS",
-      defaultValue = "" + (int) RunSpec.DEFAULT_MAX_RETRY_WAIT_SECONDS,
+      defaultValue = "" + RetryRules.DEFAULT_MAX_RETRY_WAIT_SECONDS,
       converter = Numbers.SecondsOrZero.class,
       description =
           "Longest wait before a retry. A server's Retry-After is honoured up to this"
@@ -56,38 +70,27 @@ public final class RetryOptions {
   @Option(
       names = "--max-bytes",
       paramLabel = "N",
-      defaultValue = "" + RunSpec.DEFAULT_MAX_BYTES,
+      defaultValue = "" + RetryRules.DEFAULT_MAX_BYTES,
       description =
           "Largest flag accepted, in bytes; reading stops as soon as it is exceeded"
               + " (default: ${DEFAULT-VALUE}, 10 MiB).")
   private long maxBytes;
 
-  /** The number of retries, validated. */
-  public int retries() {
+  /** The rules, validated. */
+  public RetryRules rules() {
     if (retries < 0 || retries > 100) {
       throw usage("--retries must be from 0 to 100, not " + retries);
     }
-    return retries;
-  }
-
-  public double backoffSeconds() {
-    return backoff;
-  }
-
-  public double maxRetryWaitSeconds() {
-    return maxRetryWait;
-  }
-
-  /** The run's time limit in seconds; 0 if none was given. */
-  public double deadlineSeconds() {
-    return deadline == null ? 0 : deadline;
-  }
-
-  public long maxBytes() {
     if (maxBytes < 1) {
       throw usage("--max-bytes must be at least 1, not " + maxBytes);
     }
-    return maxBytes;
+    return new RetryRules(
+        RetryRules.seconds(timeoutSeconds),
+        retries,
+        RetryRules.seconds(backoff),
+        RetryRules.seconds(maxRetryWait),
+        deadline == null ? Duration.ZERO : RetryRules.seconds(deadline),
+        maxBytes);
   }
 
   private ParameterException usage(String message) {

@@ -1,5 +1,6 @@
 package dev.flags.cli;
 
+import dev.flags.download.SaveRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,20 +34,12 @@ public final class SaveOptions {
               + " flags3); a missing or unusable name falls back to cc.gif.")
   private boolean metadata;
 
-  /** Whether flags already saved are skipped; validated against {@code --update}. */
-  public boolean skipExisting() {
+  /** The rules, validated: {@code --skip-existing} and {@code --update} exclude each other. */
+  public SaveRules rules() {
     if (skipExisting && update) {
       throw new ParameterException(
           spec.commandLine(), "give --skip-existing or --update, not both");
     }
-    return skipExisting;
-  }
-
-  public boolean update() {
-    return update;
-  }
-
-  public boolean metadata() {
-    return metadata;
+    return new SaveRules(skipExisting, update, metadata);
   }
 }

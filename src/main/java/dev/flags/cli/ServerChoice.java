@@ -1,5 +1,7 @@
 package dev.flags.cli;
 
+import dev.flags.download.Fetch;
+
 /**
  * Where flags come from.
  *
@@ -7,11 +9,10 @@ package dev.flags.cli;
  * @param baseUrl the base URL; null for EMBEDDED, whose port is only known once it has started
  */
 public record ServerChoice(String label, String baseUrl) {
-  public static final String EMBEDDED = "EMBEDDED";
   public static final String REMOTE = "REMOTE";
 
   public boolean embedded() {
-    return EMBEDDED.equals(label);
+    return Fetch.EMBEDDED.equals(label);
   }
 
   /** The book's public site: a shared server that gets a modest default concurrency. */

@@ -1,5 +1,6 @@
 package dev.flags.cli;
 
+import dev.flags.download.Fetch;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -28,7 +29,7 @@ public final class ServerOptions {
   @Option(
       names = {"-s", "--server"},
       paramLabel = "LABEL|URL",
-      defaultValue = ServerChoice.EMBEDDED,
+      defaultValue = Fetch.EMBEDDED,
       description = {
         "Where to download from (default: ${DEFAULT-VALUE}). Labels, any case:",
         "  EMBEDDED  a flag server started inside this process",
@@ -45,8 +46,8 @@ public final class ServerOptions {
   /** The chosen server, validated. */
   public ServerChoice choice() {
     String label = server.toUpperCase(Locale.ROOT);
-    if (label.equals(ServerChoice.EMBEDDED)) {
-      return new ServerChoice(ServerChoice.EMBEDDED, null);
+    if (label.equals(Fetch.EMBEDDED)) {
+      return new ServerChoice(Fetch.EMBEDDED, null);
     }
     if (LABELS.containsKey(label)) {
       return new ServerChoice(label, LABELS.get(label));
@@ -57,7 +58,7 @@ public final class ServerOptions {
               + CodeOptions.printable(server)
               + "': use EMBEDDED, LOCAL, DELAY, ERROR, REMOTE or an http(s) URL");
     }
-    return new ServerChoice("CUSTOM", checkedUrl(server));
+    return new ServerChoice(Fetch.CUSTOM, checkedUrl(server));
   }
 
   private String checkedUrl(String url) {

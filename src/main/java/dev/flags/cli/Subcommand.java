@@ -6,11 +6,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * A subcommand of {@code flags}: its name, the line the root's help lists it with ({@code null}:
- * hidden), and how to create it. Its model is built only when a command line names it: picocli
+ * hidden), how to create it, and whether it downloads (then {@code Main} warms the HTTP client up
+ * while the command line is parsed). Its model is built only when a command line names it: picocli
  * reads every annotation of a command when it is added, which neither a download run nor {@code
  * flags --help} needs (a start-up lever: see the {@code dev.flags} package doc).
  */
-public record Subcommand(String name, String header, Supplier<Object> command) {
+public record Subcommand(String name, String header, Supplier<Object> command, boolean downloads) {
   /** The name of the subcommand that shows help, as git's and jbang's do. */
   static final String HELP = "help";
 
@@ -28,7 +29,8 @@ public record Subcommand(String name, String header, Supplier<Object> command) {
           CommandSpec spec = CommandSpec.forAnnotatedObject(new CommandLine.HelpCommand());
           spec.usageMessage().header(HELP_HEADER);
           return spec;
-        });
+        },
+        false);
   }
 
   public boolean hidden() {

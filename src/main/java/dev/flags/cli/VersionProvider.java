@@ -1,8 +1,15 @@
 package dev.flags.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
-/** {@code flags --version}: the version the build wrote into the jar's manifest, and the JVM's. */
+/**
+ * {@code flags --version}: the release and the commit it was built from, as the build wrote them
+ * into {@code build.properties} (the version from pom.xml, the commit from git), and the JVM's.
+ */
 public final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
@@ -14,14 +21,37 @@ public final class VersionProvider implements IVersionProvider {
    * parsing and printing would be a noticeable part of a {@code --version} that does nothing else.
    */
   public static String[] lines() {
-    String version = VersionProvider.class.getPackage().getImplementationVersion();
+    Properties build = build();
     return new String[] {
-      "flags " + (version == null ? "(development build)" : version),
+      "flags "
+          + build.getProperty("version", "(development build)")
+          + " ("
+          + commit(build.getProperty("commit"))
+          + ")",
       "Java "
           + System.getProperty("java.runtime.version")
           + " ("
           + System.getProperty("java.vm.name")
           + ")"
     };
+  }
+
+  /** "commit 1a2b3c4"; a build outside a git checkout has none. */
+  static String commit(String commit) {
+    return commit == null || commit.isBlank()
+        ? "commit unknown: built outside git"
+        : "commit " + commit;
+  }
+
+  private static Properties build() {
+    Properties build = new Properties();
+    try (InputStream in = VersionProvider.class.getResourceAsStream("build.properties")) {
+      if (in != null) {
+        build.load(in);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return build;
   }
 }

@@ -1,5 +1,7 @@
 package dev.flags.cli;
 
+import dev.flags.work.WorkRules;
+import dev.flags.work.Workload;
 import java.time.Duration;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -25,7 +27,7 @@ public final class WorkOptions {
       converter = WorkConverter.class,
       description =
           "After each flag's download, in the thread or process that downloaded it, compute for about"
-              + " MS ms of CPU (iterated SHA-256 of its bytes; the rounds are calibrated once per"
+              + " MS ms of CPU (CRC-32C of a block of its bytes, again and again; the rounds are calibrated once per"
               + " run, then the same for every flag; 0: none, the default).")
   private Duration work = Duration.ZERO;
 
@@ -36,6 +38,14 @@ public final class WorkOptions {
               + " and not while it downloads, so threads overlap their downloads but never their"
               + " work; in a process pool, each process has its own.")
   private boolean gil;
+
+  /**
+   * The work per flag, calibrated on this machine now (once per run: every flag, in every worker,
+   * then does these rounds), and the lock.
+   */
+  public WorkRules rules() {
+    return new WorkRules(Workload.calibrated(work), gil);
+  }
 
   /** The CPU time each flag should compute for; zero: no work. */
   public Duration work() {

@@ -3,7 +3,6 @@ package dev.flags.download;
 import dev.flags.http.ConnectionEvents;
 import dev.flags.http.FlagUrls;
 import dev.flags.http.HttpClients;
-import dev.flags.http.RetryPolicy;
 import dev.flags.http.RunGuard;
 import dev.flags.outcome.Cause;
 import dev.flags.outcome.Connections;
@@ -14,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -30,22 +30,24 @@ import okhttp3.Response;
  * (see {@link HttpClients}), and the run's {@link RunGuard}: the deadline and Ctrl-C ({@link
  * #cancel}). {@link #close} shuts the client down.
  */
-public final class DownloadOne implements AutoCloseable {
-  private final OkHttpClient client;
+public final class DownloadOne implements AutoCloseable, PoolHost {
   private final ConnectionEvents events;
+  private final Supplier<OkHttpClient> newClient;
+  // Built at the first request: a process pool's parent, which makes none, never builds one.
+  private volatile OkHttpClient client;
   private final FlagSteps steps;
   private final FlagStore store;
   private final RunGuard guard;
   private final long runStartNanos;
 
   private DownloadOne(
-      OkHttpClient client,
+      Supplier<OkHttpClient> newClient,
       ConnectionEvents events,
       FlagSteps steps,
       FlagStore store,
       RunGuard guard,
       long runStartNanos) {
-    this.client = client;
+    this.newClient = newClient;
     this.events = events;
     this.steps = steps;
     this.store = store;
@@ -60,32 +62,44 @@ public final class DownloadOne implements AutoCloseable {
    */
   public static DownloadOne open(
       RunSpec spec, RunGuard guard, FlagStore store, long runStartNanos) {
-    FlagUrls urls = new FlagUrls(spec.baseUrl());
-    RetryPolicy retries = new RetryPolicy(spec.retries(), spec.backoff(), spec.maxRetryWait());
+    FlagUrls urls = new FlagUrls(spec.fetch().baseUrl());
+    int size = spec.parallelism().size(spec.codes().size());
     ConnectionEvents events = new ConnectionEvents();
-    OkHttpClient client =
-        HttpClients.create(
-            Math.max(1, spec.concurrency()),
-            spec.timeout(),
-            retries,
-            spec.maxBytes(),
-            guard,
-            urls.https(),
-            spec.trust(),
-            events);
     return new DownloadOne(
-        client, events, new FlagSteps(spec, urls, store, guard), store, guard, runStartNanos);
+        () -> HttpClients.create(size, spec.retry(), guard, urls.https(), spec.trust(), events),
+        events,
+        new FlagSteps(spec.save(), spec.work(), urls, store, guard),
+        store,
+        guard,
+        runStartNanos);
+  }
+
+  /** The run's one client, built by the first caller. */
+  private OkHttpClient client() {
+    OkHttpClient built = client;
+    if (built == null) {
+      synchronized (this) {
+        built = client;
+        if (built == null) {
+          built = newClient.get();
+          client = built;
+        }
+      }
+    }
+    return built;
   }
 
   /**
    * Reserves a file name for a flag for this run (see {@link FlagStore#claim}): a process pool's
    * parent decides its workers' claims here.
    */
+  @Override
   public boolean claim(String fileName, String cc) {
     return store.claim(fileName, cc);
   }
 
   /** The run's deadline as wall-clock ms since the epoch, the same in every process; 0 if none. */
+  @Override
   public long deadlineEpochMillis() {
     return guard.hasDeadline()
         ? System.currentTimeMillis() + TimeUnit.NANOSECONDS.toMillis(guard.nanosLeft())
@@ -98,8 +112,8 @@ public final class DownloadOne implements AutoCloseable {
    */
   public static DownloadOne open(RunSpec spec) {
     long start = System.nanoTime();
-    RunGuard guard = RunGuard.after(start, spec.deadline());
-    return open(spec, guard, new FlagStore(spec.dest()), start);
+    RunGuard guard = RunGuard.after(start, spec.retry().deadline());
+    return open(spec, guard, new FlagStore(spec.fetch().dest()), start);
   }
 
   /** The connections this process's client opened so far, and what they spoke. */
@@ -108,6 +122,7 @@ public final class DownloadOne implements AutoCloseable {
   }
 
   /** When the run started ({@link System#nanoTime}): results' {@code startMs} count from it. */
+  @Override
   public long runStartNanos() {
     return runStartNanos;
   }
@@ -124,13 +139,19 @@ public final class DownloadOne implements AutoCloseable {
 
   /** Cancels the calls still out, e.g. once a strategy stops waiting for them. */
   void cancelCalls() {
-    client.dispatcher().cancelAll();
+    OkHttpClient built = client;
+    if (built != null) {
+      built.dispatcher().cancelAll();
+    }
   }
 
   /** Shuts the client down and removes the temp files of saves still in progress. */
   @Override
   public void close() {
-    HttpClients.shutdown(client);
+    OkHttpClient built = client;
+    if (built != null) {
+      HttpClients.shutdown(built);
+    }
     store.removeTempFiles();
   }
 
@@ -217,7 +238,7 @@ public final class DownloadOne implements AutoCloseable {
 
   /** A call for one of the flag's requests; with a deadline, cut when it passes. */
   private Call newCall(Request request) {
-    Call call = client.newCall(request);
+    Call call = client().newCall(request);
     long left = guard.nanosLeft();
     if (guard.hasDeadline() && left > 0) {
       call.timeout().deadline(left, TimeUnit.NANOSECONDS);

@@ -1,12 +1,12 @@
 package dev.flags.download;
 
-import java.time.Duration;
 import java.util.List;
 
 /**
  * One concurrency strategy: the book's {@code download_many}. It only schedules: the per-flag work
  * is the same for every strategy ({@link DownloadOne}), and the run around it (clock, deadline,
- * Ctrl-C, unfinished flags, report) is the engine's ({@code engine.Engine}).
+ * Ctrl-C, unfinished flags, report) is the engine's ({@code engine.Engine}). A strategy whose
+ * workers take time to start says how long in {@link StartupReporting}.
  */
 public interface Downloader {
 
@@ -17,18 +17,4 @@ public interface Downloader {
    * the flags without a result.
    */
   void downloadMany(List<String> codes, ResultListener listener) throws InterruptedException;
-
-  /**
-   * Time spent starting workers before the first download could begin (process pool: the worker
-   * JVMs' start-up); zero for strategies whose workers are threads. Valid after {@link
-   * #downloadMany}.
-   */
-  default Duration startupTime() {
-    return Duration.ZERO;
-  }
-
-  /** Each worker process's start-up, in launch order; empty for threads. After the run. */
-  default List<WorkerStartup> workerStartups() {
-    return List.of();
-  }
 }

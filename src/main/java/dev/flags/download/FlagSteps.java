@@ -15,9 +15,8 @@ import dev.flags.outcome.Outcome;
 import dev.flags.store.FlagStore;
 import dev.flags.store.Gif;
 import dev.flags.store.SafeNames;
-import dev.flags.work.CpuWork;
 import dev.flags.work.FlagWork;
-import dev.flags.work.Gil;
+import dev.flags.work.WorkRules;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
@@ -48,22 +47,19 @@ import org.slf4j.LoggerFactory;
 final class FlagSteps {
   private static final BodyCheck GIF = new BodyCheck("a GIF", Gif::hasSignature);
 
-  private final RunSpec spec;
+  private final SaveRules save;
   private final FlagUrls urls;
   private final FlagStore store;
   private final RunGuard guard;
   private final FlagWork work;
 
-  FlagSteps(RunSpec spec, FlagUrls urls, FlagStore store, RunGuard guard) {
-    this.spec = spec;
+  FlagSteps(SaveRules save, WorkRules work, FlagUrls urls, FlagStore store, RunGuard guard) {
+    this.save = save;
     this.urls = urls;
     this.store = store;
     this.guard = guard;
     // One lock per run, and so per process: each worker process opens its own.
-    this.work =
-        spec.workRounds() > 0
-            ? new FlagWork(CpuWork.ofRounds(spec.workRounds()), Gil.of(spec.gil()))
-            : FlagWork.NONE;
+    this.work = work.flagWork();
   }
 
   /** Step 1: no request once the run is stopped. */
@@ -73,7 +69,7 @@ final class FlagSteps {
 
   /** Step 2 ({@code --metadata}): the request for {@code metadata.json}, if the run wants it. */
   Optional<Request> metadataRequest(FlagCall flag) {
-    return spec.metadata()
+    return save.metadata()
         ? Optional.of(new Request.Builder().url(urls.metadata(flag.cc)).build())
         : Optional.empty();
   }
@@ -128,7 +124,7 @@ final class FlagSteps {
 
   /** Step 3 ({@code --skip-existing}): already saved, so no request at all. */
   Optional<Outcome> alreadySaved(FlagCall flag) {
-    return spec.skipExisting() && store.holdsGif(flag.file())
+    return save.skipExisting() && store.holdsGif(flag.file())
         ? Optional.of(Outcome.alreadySaved(flag.file()))
         : Optional.empty();
   }
@@ -143,7 +139,7 @@ final class FlagSteps {
             .url(urls.flag(flag.cc))
             .tag(Attempts.class, flag.attempts)
             .tag(BodyCheck.class, GIF);
-    if (spec.update()) {
+    if (save.update()) {
       flag.savedAt(store.lastModified(flag.file()));
       flag.savedAt().ifPresent(at -> request.header("If-Modified-Since", HttpDates.format(at)));
     }

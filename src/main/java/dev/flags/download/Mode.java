@@ -1,9 +1,14 @@
 package dev.flags.download;
 
-import dev.flags.download.pool.ProcessPoolDownloader;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
+import java.util.Optional;
 
-/** The concurrency strategies {@code --mode} chooses between, with their default concurrency. */
+/**
+ * The concurrency strategies {@code --mode} chooses between, with their default concurrency: a
+ * plain value. The strategy for each is made beside the engine ({@code engine.Strategies}); the
+ * run's concurrency is decided by {@link Parallelism}.
+ */
 public enum Mode {
   /** One flag at a time: the book's flags.py. */
   SEQUENTIAL(1),
@@ -24,9 +29,6 @@ public enum Mode {
    */
   ASYNC(100);
 
-  /** The default concurrency against the book's public site, unless {@code -m} asks for more. */
-  public static final int POLITE_MAX_REQ = 5;
-
   private final int defaultMaxReq;
 
   Mode(int defaultMaxReq) {
@@ -38,28 +40,18 @@ public enum Mode {
     return defaultMaxReq;
   }
 
-  /** The concurrency this mode really uses for {@code requested} concurrency. */
-  public int effectiveMaxReq(int requested) {
-    return this == SEQUENTIAL ? 1 : requested;
+  /** The mode its label names ({@code threads}); empty if none does. */
+  public static Optional<Mode> ofLabel(String label) {
+    for (Mode mode : values()) {
+      if (mode.label().equals(label)) {
+        return Optional.of(mode);
+      }
+    }
+    return Optional.empty();
   }
 
-  /**
-   * The strategy for this mode, at the run's concurrency. Thread-based strategies run {@code
-   * downloadOne} in this JVM; the process pool hands {@code spec} to its workers, which open their
-   * own.
-   */
-  public Downloader create(DownloadOne downloadOne, RunSpec spec) {
-    int concurrency = Math.max(1, spec.concurrency());
-    return switch (this) {
-      case SEQUENTIAL -> new SequentialDownloader(downloadOne);
-      case THREADS -> new ThreadPoolDownloader(downloadOne, concurrency);
-      case PROCESSES -> new ProcessPoolDownloader(downloadOne, spec);
-      case VIRTUAL -> new VirtualThreadDownloader(downloadOne, concurrency);
-      case ASYNC -> new AsyncDownloader(downloadOne, concurrency);
-    };
-  }
-
-  /** The name users type: {@code threads}. */
+  /** The name users type: {@code threads}; also its name in JSON and CSV. */
+  @JsonValue
   public String label() {
     return name().toLowerCase(Locale.ROOT);
   }

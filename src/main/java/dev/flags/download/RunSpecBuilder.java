@@ -1,58 +1,32 @@
 package dev.flags.download;
 
+import dev.flags.http.RetryRules;
 import dev.flags.tls.TrustSettings;
+import dev.flags.work.WorkRules;
 import dev.flags.work.Workload;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * Builds a {@link RunSpec} field by field ({@link RunSpec#builder}, {@link RunSpec#toBuilder});
- * unset fields keep the command line's defaults.
+ * Builds a {@link RunSpec} by name ({@link RunSpec#builder}, {@link RunSpec#toBuilder}): it holds
+ * the spec's parts, and each setter changes one of them; unset parts keep the command line's
+ * defaults. The command line hands over whole parts; tests and programs set single values.
  */
 public final class RunSpecBuilder {
-  private Mode mode = Mode.THREADS;
-  private List<String> codes = List.of();
-  private String serverLabel = "CUSTOM";
-  private String baseUrl;
-  private Path dest = Path.of("downloads");
-  private Integer maxReq;
-  private double timeoutSeconds = RunSpec.DEFAULT_TIMEOUT_SECONDS;
-  private int retries = RunSpec.DEFAULT_RETRIES;
-  private double backoffSeconds = RunSpec.DEFAULT_BACKOFF_SECONDS;
-  private double maxRetryWaitSeconds = RunSpec.DEFAULT_MAX_RETRY_WAIT_SECONDS;
-  private double deadlineSeconds;
-  private long maxBytes = RunSpec.DEFAULT_MAX_BYTES;
-  private boolean skipExisting;
-  private boolean update;
-  private boolean metadata;
-  private long workRounds;
-  private boolean gil;
-  private double workMillis;
+  private Fetch fetch = new Fetch(List.of(), Fetch.CUSTOM, "", Path.of("downloads"));
+  private Parallelism parallelism = Parallelism.of(Mode.THREADS);
+  private boolean maxReqGiven;
+  private RetryRules retry = RetryRules.DEFAULTS;
+  private SaveRules save = SaveRules.DEFAULTS;
+  private WorkRules work = WorkRules.NONE;
   private TrustSettings trust = TrustSettings.SYSTEM;
 
   RunSpecBuilder() {}
 
   RunSpecBuilder(RunSpec spec) {
-    mode = spec.mode();
-    codes = spec.codes();
-    serverLabel = spec.serverLabel();
-    baseUrl = spec.baseUrl();
-    dest = spec.dest();
-    maxReq = spec.maxReq();
-    timeoutSeconds = spec.timeoutSeconds();
-    retries = spec.retries();
-    backoffSeconds = spec.backoffSeconds();
-    maxRetryWaitSeconds = spec.maxRetryWaitSeconds();
-    deadlineSeconds = spec.deadlineSeconds();
-    maxBytes = spec.maxBytes();
-    skipExisting = spec.skipExisting();
-    update = spec.update();
-    metadata = spec.metadata();
-    workRounds = spec.workRounds();
-    gil = spec.gil();
-    workMillis = spec.workMillis();
-    trust = spec.trust();
+    this(spec.fetch(), spec.parallelism(), spec.retry(), spec.save(), spec.work(), spec.trust());
+    maxReqGiven = true;
   }
 
   /** Whom HTTPS connections trust ({@code --cacert}, {@code -k}); the system's CAs if unset. */
@@ -61,128 +35,123 @@ public final class RunSpecBuilder {
     return this;
   }
 
+  private RunSpecBuilder(
+      Fetch fetch,
+      Parallelism parallelism,
+      RetryRules retry,
+      SaveRules save,
+      WorkRules work,
+      TrustSettings trust) {
+    fetch(fetch).parallelism(parallelism).retry(retry).save(save).work(work).trust(trust);
+  }
+
+  public RunSpecBuilder fetch(Fetch value) {
+    fetch = value;
+    return this;
+  }
+
+  public RunSpecBuilder parallelism(Parallelism value) {
+    parallelism = value;
+    maxReqGiven = true;
+    return this;
+  }
+
+  public RunSpecBuilder retry(RetryRules value) {
+    retry = value;
+    return this;
+  }
+
+  public RunSpecBuilder save(SaveRules value) {
+    save = value;
+    return this;
+  }
+
+  public RunSpecBuilder work(WorkRules value) {
+    work = value;
+    return this;
+  }
+
+  /** The mode, at its default concurrency unless {@link #maxReq} was given. */
   public RunSpecBuilder mode(Mode value) {
-    mode = value;
-    return this;
-  }
-
-  public RunSpecBuilder codes(List<String> value) {
-    codes = value;
-    return this;
-  }
-
-  public RunSpecBuilder server(String label, String url) {
-    serverLabel = label;
-    baseUrl = url;
-    return this;
-  }
-
-  /** A server given by URL: the report calls it CUSTOM. */
-  public RunSpecBuilder baseUrl(String url) {
-    return server("CUSTOM", url);
-  }
-
-  public RunSpecBuilder dest(Path value) {
-    dest = value;
+    parallelism =
+        maxReqGiven ? new Parallelism(value, parallelism.maxReq()) : Parallelism.of(value);
     return this;
   }
 
   /** Unset: the mode's default. */
   public RunSpecBuilder maxReq(int value) {
-    maxReq = value;
-    return this;
+    return parallelism(new Parallelism(parallelism.mode(), value));
+  }
+
+  public RunSpecBuilder codes(List<String> value) {
+    return fetch(fetch.withCodes(value));
+  }
+
+  public RunSpecBuilder server(String label, String url) {
+    return fetch(fetch.withServer(label, url));
+  }
+
+  /** A server given by URL: the report calls it {@link Fetch#CUSTOM}. */
+  public RunSpecBuilder baseUrl(String url) {
+    return server(Fetch.CUSTOM, url);
+  }
+
+  public RunSpecBuilder dest(Path value) {
+    return fetch(fetch.withDest(value));
   }
 
   public RunSpecBuilder timeout(Duration value) {
-    timeoutSeconds = value.toNanos() / 1e9;
-    return this;
+    return retry(retry.withTimeout(value));
   }
 
   public RunSpecBuilder timeoutSeconds(double value) {
-    timeoutSeconds = value;
-    return this;
+    return timeout(RetryRules.seconds(value));
   }
 
   public RunSpecBuilder retries(int value) {
-    retries = value;
-    return this;
+    return retry(retry.withRetries(value));
   }
 
   public RunSpecBuilder backoffSeconds(double value) {
-    backoffSeconds = value;
-    return this;
+    return retry(retry.withBackoff(RetryRules.seconds(value)));
   }
 
   public RunSpecBuilder maxRetryWaitSeconds(double value) {
-    maxRetryWaitSeconds = value;
-    return this;
+    return retry(retry.withMaxRetryWait(RetryRules.seconds(value)));
   }
 
   /** 0: no deadline. */
   public RunSpecBuilder deadlineSeconds(double value) {
-    deadlineSeconds = value;
-    return this;
+    return retry(retry.withDeadline(RetryRules.seconds(value)));
   }
 
   public RunSpecBuilder maxBytes(long value) {
-    maxBytes = value;
-    return this;
+    return retry(retry.withMaxBytes(value));
   }
 
   public RunSpecBuilder skipExisting(boolean value) {
-    skipExisting = value;
-    return this;
+    return save(save.withSkipExisting(value));
   }
 
   public RunSpecBuilder update(boolean value) {
-    update = value;
-    return this;
+    return save(save.withUpdate(value));
   }
 
   public RunSpecBuilder metadata(boolean value) {
-    metadata = value;
-    return this;
-  }
-
-  /** The rounds of CPU work each flag does after its download; 0: none. */
-  public RunSpecBuilder workRounds(long value) {
-    workRounds = value;
-    return this;
+    return save(save.withMetadata(value));
   }
 
   /** The work calibrated by the parent: its rounds, and the time they were calibrated for. */
   public RunSpecBuilder work(Workload value) {
-    workRounds = value.rounds();
-    workMillis = value.time().toNanos() / 1e6;
-    return this;
+    return work(new WorkRules(value, work.gil()));
   }
 
   /** Whether flags hold a per-process lock while they compute. */
   public RunSpecBuilder gil(boolean value) {
-    gil = value;
-    return this;
+    return work(new WorkRules(work.workload(), value));
   }
 
   public RunSpec build() {
-    return new RunSpec(
-        mode,
-        codes,
-        serverLabel,
-        baseUrl,
-        dest,
-        maxReq != null ? maxReq : mode.defaultMaxReq(),
-        timeoutSeconds,
-        retries,
-        backoffSeconds,
-        maxRetryWaitSeconds,
-        deadlineSeconds,
-        maxBytes,
-        skipExisting,
-        update,
-        metadata,
-        workRounds,
-        gil,
-        workMillis,
-        trust);
+    return new RunSpec(fetch, parallelism, retry, save, work, trust);
   }
 }

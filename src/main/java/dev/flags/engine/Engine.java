@@ -4,6 +4,7 @@ import dev.flags.download.DownloadOne;
 import dev.flags.download.Downloader;
 import dev.flags.download.FlagResult;
 import dev.flags.download.RunSpec;
+import dev.flags.download.StartupReporting;
 import dev.flags.download.WorkerStartup;
 import dev.flags.http.RunGuard;
 import dev.flags.outcome.Cause;
@@ -48,7 +49,7 @@ public final class Engine {
 
   /** An engine for one run of {@code spec}, saving into its destination. */
   public static Engine of(RunSpec spec) {
-    return new Engine(spec, new FlagStore(spec.dest()));
+    return new Engine(spec, new FlagStore(spec.fetch().dest()));
   }
 
   /** An engine for one run of {@code spec}, saving into {@code store}. */
@@ -87,8 +88,8 @@ public final class Engine {
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
     RunGuard guard =
-        spec.hasDeadline()
-            ? RunGuard.until(start + spec.deadline().toNanos())
+        spec.retry().hasDeadline()
+            ? RunGuard.until(start + spec.retry().deadline().toNanos())
             : RunGuard.unlimited();
     List<FlagResult> results = new ArrayList<>(spec.codes().size());
     Set<String> done = new HashSet<>();
@@ -101,7 +102,7 @@ public final class Engine {
       if (cancelled.getCount() == 0) {
         downloadOne.cancel();
       }
-      Downloader strategy = spec.mode().create(downloadOne, spec);
+      Downloader strategy = Strategies.create(spec, downloadOne);
       Thread giveUp = guard.hasDeadline() ? giveUpAfterGrace(guard) : null;
       try {
         strategy.downloadMany(
@@ -129,22 +130,27 @@ public final class Engine {
           listener.onResult(result);
         }
       }
-      startup = strategy.startupTime();
-      workerStartups = strategy.workerStartups();
+      if (strategy instanceof StartupReporting pool) {
+        startup = pool.startupTime();
+        workerStartups = pool.workerStartups();
+      } else {
+        startup = Duration.ZERO;
+        workerStartups = List.of();
+      }
       connections = downloadOne.connections();
       current = null;
     }
     return RunReport.builder()
-        .mode(spec.mode().label())
+        .mode(spec.mode())
         .maxReq(spec.concurrency())
-        .server(spec.serverLabel(), spec.baseUrl())
+        .server(spec.fetch().serverLabel(), spec.fetch().baseUrl())
         .codes(spec.codes())
         .results(results)
         .startedAt(startedAt)
         .elapsed(Duration.ofNanos(System.nanoTime() - start))
         .workerStartup(startup)
-        .workRounds(spec.workRounds())
-        .gil(spec.gil())
+        .workRounds(spec.work().workload().rounds())
+        .gil(spec.work().gil())
         .workerStartups(workerStartups)
         .connections(connections)
         .build();

@@ -7,6 +7,8 @@ import java.net.ProxySelector;
 import java.net.SocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,11 +32,14 @@ import org.slf4j.LoggerFactory;
  *       default, not even {@code localhost}.
  * </ul>
  *
- * A proxy is {@code [http://]host[:port]} (port 1080 by default, as curl's) or {@code
- * socks4://}/{@code socks5://}. Where the JVM was given a proxy explicitly ({@code
- * -Dhttp.proxyHost}, {@code -Dhttps.proxyHost}, {@code -DsocksProxyHost}), that one wins: the JDK's
- * own selector decides, as it did before. Process-pool workers inherit the environment, so they
- * choose the same. {@code -v} logs the proxy each host is reached through, once.
+ * A proxy is {@code [http://][user:password@]host[:port]} (port 1080 by default, as curl's) or
+ * {@code socks4://}/{@code socks5://}. The user and password are percent-decoded, as curl does
+ * ({@code p%40ss} is {@code p@ss}), and {@link ProxyCredentials} sends them to an HTTP proxy; they
+ * are never logged: a setting is shown with {@code ***} in their place. Where the JVM was given a
+ * proxy explicitly ({@code -Dhttp.proxyHost}, {@code -Dhttps.proxyHost}, {@code -DsocksProxyHost}),
+ * that one wins: the JDK's own selector decides, as it did before. Process-pool workers inherit the
+ * environment, so they choose the same. {@code -v} logs the proxy each host is reached through,
+ * once.
  */
 public final class EnvProxies extends ProxySelector {
   private static final int DEFAULT_PORT = 1080;
@@ -49,7 +54,7 @@ public final class EnvProxies extends ProxySelector {
   }
 
   /** The selector for this process: its environment, and the JDK's own for {@code -D} settings. */
-  public static ProxySelector fromEnvironment() {
+  public static EnvProxies fromEnvironment() {
     return new EnvProxies(System.getenv(), ProxySelector.getDefault());
   }
 
@@ -113,7 +118,11 @@ public final class EnvProxies extends ProxySelector {
       return Optional.of(parse(variable.value()));
     } catch (IllegalArgumentException | URISyntaxException e) {
       if (logged.add(variable.name())) {
-        Log.LOG.warn("{}={}: {}; ignored", variable.name(), variable.value(), e.getMessage());
+        Log.LOG.warn(
+            "{}={}: {}; ignored",
+            variable.name(),
+            redact(variable.value()),
+            redact(String.valueOf(e.getMessage())));
       }
       return Optional.empty();
     }
@@ -138,6 +147,63 @@ public final class EnvProxies extends ProxySelector {
     }
     int port = uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort();
     return new Proxy(type, InetSocketAddress.createUnresolved(host, port));
+  }
+
+  /**
+   * The user and password that the environment gives {@code proxy}, as a {@code Basic} header
+   * value: from the first proxy variable, in curl's order, that names this proxy with {@code
+   * user:password@}.
+   */
+  Optional<String> basicCredentials(Proxy proxy) {
+    for (String name :
+        List.of("http_proxy", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY")) {
+      Optional<Variable> variable = first(name);
+      Optional<String> credentials =
+          variable.flatMap(v -> userInfo(v.value())).filter(info -> names(variable.get(), proxy));
+      if (credentials.isPresent()) {
+        return credentials.map(EnvProxies::basic);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private boolean names(Variable variable, Proxy proxy) {
+    try {
+      return parse(variable.value()).equals(proxy);
+    } catch (IllegalArgumentException | URISyntaxException e) {
+      return false;
+    }
+  }
+
+  /** The raw {@code user:password} of a proxy setting, if it has one. */
+  private static Optional<String> userInfo(String value) {
+    try {
+      URI uri = new URI(value.contains("://") ? value : "http://" + value);
+      return Optional.ofNullable(uri.getRawUserInfo());
+    } catch (URISyntaxException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** {@code Basic base64(user:password)}, each part percent-decoded as curl decodes them. */
+  private static String basic(String rawUserInfo) {
+    int colon = rawUserInfo.indexOf(':');
+    String user = colon < 0 ? rawUserInfo : rawUserInfo.substring(0, colon);
+    String password = colon < 0 ? "" : rawUserInfo.substring(colon + 1);
+    return okhttp3.Credentials.basic(decode(user), decode(password), StandardCharsets.UTF_8);
+  }
+
+  /** Percent-decoding only: a {@code +} stays a plus, as in curl (URLDecoder alone would not). */
+  static String decode(String part) {
+    return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The setting, or any text that quotes it, with {@code ***} for its user and password: what may
+   * be shown in logs and messages.
+   */
+  static String redact(String text) {
+    return text.replaceAll("(^|\\s)(\\w[\\w+.-]*://)?\\S*@", "$1$2***@");
   }
 
   /** Once per host and port: which proxy it is reached through, and which setting said so. */

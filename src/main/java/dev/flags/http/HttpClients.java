@@ -45,6 +45,7 @@ public final class HttpClients {
    * and a call can still be given a deadline through {@code call.timeout()}. A body left unread is
    * not drained past {@link DrainLimit#MAX_DRAIN} bytes.
    *
+   * @param rules the run's retry rules, whole: the interceptor reads what it applies
    * @param tls whether requests start on https; if not, TLS is set up only if a server redirects to
    *     https (see {@link TlsSibling})
    * @param trust whom TLS connections trust ({@code --cacert}, {@code -k})
@@ -52,13 +53,12 @@ public final class HttpClients {
    */
   public static OkHttpClient create(
       int concurrency,
-      Duration timeout,
-      RetryPolicy retries,
-      long maxBytes,
+      RetryRules rules,
       RunGuard guard,
       boolean tls,
       TrustSettings trust,
       ConnectionEvents events) {
+    Duration timeout = rules.timeout();
     OkHttpClient hops =
         sized(concurrency, tls, trust)
             .eventListener(events)
@@ -73,7 +73,7 @@ public final class HttpClients {
             .addNetworkInterceptor(new DrainLimit())
             .build();
     return hops.newBuilder()
-        .addInterceptor(new RetryInterceptor(retries, timeout, maxBytes, guard))
+        .addInterceptor(new RetryInterceptor(rules, guard))
         .addInterceptor(new RedirectInterceptor(tls ? null : new TlsSibling(hops, trust)))
         .build();
   }
@@ -86,11 +86,15 @@ public final class HttpClients {
     Dispatcher dispatcher = new Dispatcher();
     dispatcher.setMaxRequests(Math.max(concurrency, 1));
     dispatcher.setMaxRequestsPerHost(Math.max(concurrency, 1));
+    EnvProxies proxies = EnvProxies.fromEnvironment();
+    ProxyCredentials credentials = new ProxyCredentials(proxies);
     OkHttpClient.Builder builder =
         new OkHttpClient.Builder()
             .dispatcher(dispatcher)
             .connectionPool(new ConnectionPool(Math.max(concurrency, 5), 5, TimeUnit.MINUTES))
-            .proxySelector(EnvProxies.fromEnvironment());
+            .proxySelector(proxies)
+            .proxyAuthenticator(credentials)
+            .addNetworkInterceptor(credentials);
     return tls ? Trust.apply(trust, builder) : builder.connectionSpecs(PLAIN_HTTP);
   }
 

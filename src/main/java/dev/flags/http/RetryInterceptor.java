@@ -3,7 +3,6 @@ package dev.flags.http;
 import dev.flags.outcome.Cause;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -28,10 +27,10 @@ public final class RetryInterceptor implements Interceptor {
   private final long maxBytes;
   private final RunGuard guard;
 
-  public RetryInterceptor(RetryPolicy policy, Duration timeout, long maxBytes, RunGuard guard) {
-    this.policy = policy;
-    this.timeoutNanos = timeout.toNanos();
-    this.maxBytes = maxBytes;
+  public RetryInterceptor(RetryRules rules, RunGuard guard) {
+    this.policy = rules.policy();
+    this.timeoutNanos = rules.timeout().toNanos();
+    this.maxBytes = rules.maxBytes();
     this.guard = guard;
   }
 

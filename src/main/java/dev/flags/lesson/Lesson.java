@@ -3,14 +3,12 @@ package dev.flags.lesson;
 import dev.flags.download.Mode;
 import dev.flags.download.ResultListener;
 import dev.flags.download.SubmissionOrder;
-import dev.flags.engine.Engine;
+import dev.flags.engine.Launch;
+import dev.flags.lesson.CpuFindings.Timing;
 import dev.flags.report.RunReport;
 import dev.flags.report.chart.TimelineChart;
 import dev.flags.server.Chaos;
 import dev.flags.server.Delay;
-import dev.flags.server.FlagServer;
-import dev.flags.server.GeneratedFlags;
-import dev.flags.server.RequestLog;
 import dev.flags.work.Workload;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,8 +27,9 @@ import java.util.Locale;
  *   <li>I/O-bound: sequential against threads, on a server that takes 100 ms per answer;
  *   <li>the order of results: {@code Executor.map} ({@code --order submitted}) against {@code
  *       as_completed} ({@code --order completed}), on a server of random delays;
- *   <li>CPU-bound: threads against processes on flags that each need {@code work} of computing,
- *       without and with a lock like CPython's GIL.
+ *   <li>CPU-bound: threads against processes on flags that each need some computing, without and
+ *       with a lock like CPython's GIL; what the process pool costs apart from the work, and the
+ *       work per flag above which it pays off ({@link CpuFindings}).
  * </ol>
  */
 public final class Lesson {
@@ -41,6 +40,15 @@ public final class Lesson {
   static final Delay ORDER_DELAY = new Delay(50, 800);
 
   static final long ORDER_SEED = 7;
+
+  /** The least CPU work per flag step 3 chooses: the chapter's point needs work to be seen. */
+  static final Duration LEAST_WORK = Duration.ofMillis(100);
+
+  /** The most step 3 chooses: five runs of 20 flags, about 30 s, even on a slow machine. */
+  static final Duration MOST_WORK = Duration.ofMillis(400);
+
+  /** How a run without work is labelled in step 3. */
+  private static final String IDLE = ", no work";
 
   private final List<String> codes;
   private final Path folder;
@@ -69,7 +77,7 @@ public final class Lesson {
         "1. I/O-bound work: each flag is %d ms of waiting for the server. Sequentially the"
             + " waits add up; threads wait together.",
         IO_DELAY.toMillis());
-    try (FlagServer server = server(Chaos.NONE.withDelay(Delay.fixed(IO_DELAY.toMillis())))) {
+    try (Launch server = Launch.embedded(Chaos.NONE.withDelay(Delay.fixed(IO_DELAY.toMillis())))) {
       RunReport sequential = measure("1-io", LessonRun.io(Mode.SEQUENTIAL, 1), server);
       RunReport threads = measure("1-io", LessonRun.io(Mode.THREADS, codes.size()), server);
       say(
@@ -87,7 +95,7 @@ public final class Lesson {
         "2. Executor.map against as_completed (--order): the same run, its results taken in the"
             + " order of the codes or as they complete, from a server taking %d..%d ms.",
         ORDER_DELAY.minMs(), ORDER_DELAY.maxMs());
-    try (FlagServer server = server(Chaos.NONE.withDelay(ORDER_DELAY).withSeed(ORDER_SEED))) {
+    try (Launch server = Launch.embedded(Chaos.NONE.withDelay(ORDER_DELAY).withSeed(ORDER_SEED))) {
       List<Double> completed = new ArrayList<>();
       List<Double> submitted = new ArrayList<>();
       long start = System.nanoTime();
@@ -113,62 +121,112 @@ public final class Lesson {
   }
 
   /**
-   * Step 3: CPU-bound flags (the {@code workload} each, from a server without delay), with threads
-   * and processes, without and with the lock.
+   * Step 3: CPU-bound flags (from a server without delay), with threads and processes, without and
+   * with the lock; first the runs with the lock and no work, which price the pool apart from the
+   * work, and from which the work per flag is chosen unless given.
    *
+   * @param work the CPU work per flag, or null to choose one at which processes should pay off
    * @param processes the worker JVMs of the process pool
    */
-  public List<RunReport> cpuBound(Workload workload, int processes)
+  public CpuFindings cpuBound(Duration work, int processes)
       throws InterruptedException, IOException {
-    long rounds = workload.rounds();
+    int cores = Runtime.getRuntime().availableProcessors();
     say(
-        "3. CPU-bound work: after its download each flag needs ~%d ms of computing. Threads"
-            + " share %d cores; with --gil they take turns, as in CPython; each process has its"
-            + " own lock.",
-        workload.time().toMillis(), Runtime.getRuntime().availableProcessors());
-    List<RunReport> reports = new ArrayList<>();
-    try (FlagServer server = server(Chaos.NONE)) {
+        "3. CPU-bound work: after its download each flag needs some computing. Threads share %d"
+            + " cores; with --gil they take turns, as in CPython; each process has its own lock,"
+            + " but must first start a JVM of its own. First the price of that, without work:",
+        cores);
+    try (Launch server = Launch.embedded(Chaos.NONE)) {
+      Timing threadsIdle =
+          timing(measure("3-cpu", cpu(Mode.THREADS, Workload.NONE, true), server, IDLE));
+      Timing processesIdle =
+          timing(
+              measure(
+                  "3-cpu",
+                  LessonRun.cpu(Mode.PROCESSES, processes, Workload.NONE, true),
+                  server,
+                  IDLE));
+      long workMillis =
+          work != null
+              ? work.toMillis()
+              : CpuFindings.workToShow(
+                  threadsIdle,
+                  processesIdle,
+                  codes.size(),
+                  processes,
+                  LEAST_WORK.toMillis(),
+                  MOST_WORK.toMillis());
+      long start = System.nanoTime();
+      Workload workload = Workload.calibrated(Duration.ofMillis(workMillis));
+      say(
+          "   Then with ~%d ms of computing per flag%s (calibrated in %.2f s: %d rounds of CRC-32C):",
+          workMillis,
+          work != null ? "" : ", a size at which processes should pay off here",
+          since(start),
+          workload.rounds());
+      List<Timing> timings = new ArrayList<>();
       for (LessonRun run :
           List.of(
-              LessonRun.cpu(Mode.SEQUENTIAL, 1, rounds, false),
-              LessonRun.cpu(Mode.THREADS, codes.size(), rounds, false),
-              LessonRun.cpu(Mode.THREADS, codes.size(), rounds, true),
-              LessonRun.cpu(Mode.PROCESSES, processes, rounds, false),
-              LessonRun.cpu(Mode.PROCESSES, processes, rounds, true))) {
-        reports.add(measure("3-cpu", run, server));
+              LessonRun.cpu(Mode.SEQUENTIAL, 1, workload, false),
+              cpu(Mode.THREADS, workload, false),
+              cpu(Mode.THREADS, workload, true),
+              LessonRun.cpu(Mode.PROCESSES, processes, workload, false),
+              LessonRun.cpu(Mode.PROCESSES, processes, workload, true))) {
+        timings.add(timing(measure("3-cpu", run, server, "")));
       }
+      CpuFindings findings =
+          new CpuFindings(
+              cores,
+              processes,
+              workMillis,
+              timings.get(0),
+              timings.get(1),
+              timings.get(2),
+              timings.get(3),
+              timings.get(4),
+              threadsIdle,
+              processesIdle);
+      findings.lines().forEach(this::say);
+      return findings;
     }
-    RunReport sequential = reports.get(0);
-    say(
-        "   -> threads: %.1fx sequential without the lock, %.1fx with it; processes: %.1fx"
-            + " and %.1fx, start-up included. A GIL is why Python needs processes for CPU work.",
-        ratio(sequential, reports.get(1)),
-        ratio(sequential, reports.get(2)),
-        ratio(sequential, reports.get(3)),
-        ratio(sequential, reports.get(4)));
-    return reports;
+  }
+
+  /** A threaded CPU-bound run: a thread per flag, as in step 1. */
+  private LessonRun cpu(Mode mode, Workload workload, boolean gil) {
+    return LessonRun.cpu(mode, codes.size(), workload, gil);
+  }
+
+  private static Timing timing(RunReport report) {
+    return new Timing(seconds(report.elapsed()), seconds(report.workerStartup()));
   }
 
   /** Runs and draws {@code run}, and prints one line of what it measured. */
-  private RunReport measure(String step, LessonRun run, FlagServer server)
+  private RunReport measure(String step, LessonRun run, Launch server)
       throws InterruptedException, IOException {
-    RunReport report = run(step, run, server, ResultListener.NONE);
+    return measure(step, run, server, "");
+  }
+
+  /** The same, the run's label followed by {@code note}. */
+  private RunReport measure(String step, LessonRun run, Launch server, String note)
+      throws InterruptedException, IOException {
+    RunReport report =
+        run(step + (note.isEmpty() ? "" : "-idle"), run, server, ResultListener.NONE);
     String startup =
         report.workerStartup().isZero()
             ? ""
             : String.format(
                 Locale.ROOT, " (%.2f s starting workers)", seconds(report.workerStartup()));
     String errors = report.errors() == 0 ? "" : " (" + report.errors() + " errors!)";
-    say("   %-26s %6.2f s%s%s", run.label(), seconds(report.elapsed()), startup, errors);
+    say("   %-30s %6.2f s%s%s", run.label() + note, seconds(report.elapsed()), startup, errors);
     return report;
   }
 
-  private RunReport run(String step, LessonRun run, FlagServer server, ResultListener listener)
+  private RunReport run(String step, LessonRun run, Launch server, ResultListener listener)
       throws InterruptedException, IOException {
     Files.createDirectories(folder);
     Path dest = Files.createTempDirectory("flags-lesson-");
     try {
-      RunReport report = Engine.run(run.spec(codes, server.baseUrl(), dest), listener::onResult);
+      RunReport report = server.run(run.spec(server, codes, dest), listener::onResult);
       failures += report.errors();
       TimelineChart.write(report, folder.resolve(step + "-" + run.slug() + ".png"));
       return report;
@@ -184,10 +242,6 @@ public final class Lesson {
       }
     }
     Files.deleteIfExists(folder);
-  }
-
-  private static FlagServer server(Chaos chaos) throws IOException {
-    return FlagServer.start("127.0.0.1", 0, new GeneratedFlags(), chaos, RequestLog.IGNORE);
   }
 
   @SuppressWarnings("AnnotateFormatMethod") // its callers' formats are constants in this class

@@ -1,7 +1,13 @@
 package dev.flags.lesson;
 
 import dev.flags.download.Mode;
+import dev.flags.download.Parallelism;
 import dev.flags.download.RunSpec;
+import dev.flags.download.SaveRules;
+import dev.flags.engine.Launch;
+import dev.flags.http.RetryRules;
+import dev.flags.work.WorkRules;
+import dev.flags.work.Workload;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -11,35 +17,28 @@ import java.util.List;
  *
  * @param mode the strategy
  * @param maxReq its concurrency (for processes, the worker JVMs)
- * @param rounds CPU work per flag (0: none)
+ * @param workload CPU work per flag ({@link Workload#NONE}: none)
  * @param gil whether each process has a lock its flags hold while they compute
  */
-public record LessonRun(Mode mode, int maxReq, long rounds, boolean gil) {
+public record LessonRun(Mode mode, int maxReq, Workload workload, boolean gil) {
 
   /** An I/O-bound run: no work, no lock. */
   static LessonRun io(Mode mode, int maxReq) {
-    return new LessonRun(mode, mode.effectiveMaxReq(maxReq), 0, false);
+    return new LessonRun(mode, new Parallelism(mode, maxReq).maxReq(), Workload.NONE, false);
   }
 
-  /** A CPU-bound run: {@code rounds} of work per flag, with or without the lock. */
-  static LessonRun cpu(Mode mode, int maxReq, long rounds, boolean gil) {
-    return new LessonRun(mode, mode.effectiveMaxReq(maxReq), rounds, gil);
+  /** A CPU-bound run: {@code workload} per flag, with or without the lock. */
+  static LessonRun cpu(Mode mode, int maxReq, Workload workload, boolean gil) {
+    return new LessonRun(mode, new Parallelism(mode, maxReq).maxReq(), workload, gil);
   }
 
   /**
-   * The run's description: {@code codes} from {@code baseUrl} (the embedded server) into {@code
-   * dest}.
+   * The run's description: {@code codes} from {@code server} (an embedded one) into {@code dest}.
    */
-  RunSpec spec(List<String> codes, String baseUrl, Path dest) {
-    return RunSpec.builder()
-        .mode(mode)
-        .codes(codes)
-        .server("EMBEDDED", baseUrl)
-        .dest(dest)
-        .maxReq(maxReq)
-        .workRounds(rounds)
-        .gil(gil)
-        .build();
+  RunSpec spec(Launch server, List<String> codes, Path dest) {
+    WorkRules work = new WorkRules(workload, gil);
+    return server.spec(
+        codes, dest, new Parallelism(mode, maxReq), RetryRules.DEFAULTS, SaveRules.DEFAULTS, work);
   }
 
   /** {@code threads -m 20 --gil}: the run as a command line would say it. */

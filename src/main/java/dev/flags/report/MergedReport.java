@@ -62,7 +62,7 @@ public record MergedReport(RunReport report, List<RunReport> shards) {
     }
     RunReport whole =
         RunReport.builder()
-            .mode(distinct(sorted, RunReport::mode))
+            .modes(sorted.stream().flatMap(shard -> shard.modes().stream()).distinct().toList())
             .maxReq(sorted.stream().mapToInt(RunReport::maxReq).sum())
             .server(distinct(sorted, RunReport::serverLabel), distinct(sorted, RunReport::baseUrl))
             .codes(codeIn.keySet().stream().sorted().toList())

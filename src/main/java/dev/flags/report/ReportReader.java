@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.flags.country.Shard;
 import dev.flags.download.FlagResult;
 import dev.flags.download.FlagStatus;
+import dev.flags.download.Mode;
 import dev.flags.outcome.Cause;
 import dev.flags.outcome.Connections;
 import dev.flags.outcome.Outcome;
@@ -77,7 +78,7 @@ public final class ReportReader {
     }
     RunReport report =
         RunReport.builder()
-            .mode(text(run, "mode"))
+            .modes(modes(run))
             .maxReq(count(run, "max_req"))
             .server(text(run, "server"), text(run, "base_url"))
             .codes(results.stream().map(FlagResult::cc).sorted().toList())
@@ -198,6 +199,16 @@ public final class ReportReader {
       throw notAReport("no field '" + name + "'");
     }
     return value;
+  }
+
+  /** {@code threads}, or {@code threads async} for a merged report. */
+  private static List<Mode> modes(JsonNode run) throws BadReportException {
+    List<Mode> modes = new ArrayList<>();
+    for (String label : text(run, "mode").split(" ", -1)) {
+      modes.add(
+          Mode.ofLabel(label).orElseThrow(() -> notAReport("unknown mode '" + shown(label) + "'")));
+    }
+    return modes;
   }
 
   private static String text(JsonNode object, String name) throws BadReportException {

@@ -3,17 +3,19 @@ package dev.flags.report;
 import dev.flags.country.Shard;
 import dev.flags.download.FlagResult;
 import dev.flags.download.FlagStatus;
+import dev.flags.download.Mode;
 import dev.flags.download.WorkerStartup;
 import dev.flags.outcome.Cause;
 import dev.flags.outcome.Connections;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Everything a finished run reports: how it was set up, every flag's result, how long it took.
  *
- * @param mode the strategy's name ({@code threads})
+ * @param modes the strategy; several for a report merged from shards run in different modes
  * @param maxReq the concurrency actually used
  * @param serverLabel EMBEDDED, LOCAL, ... or CUSTOM for a URL given by hand
  * @param baseUrl the base URL flags were fetched from
@@ -31,7 +33,7 @@ import java.util.List;
  *     Connections#NONE} for a process pool, whose workers have clients of their own)
  */
 public record RunReport(
-    String mode,
+    List<Mode> modes,
     int maxReq,
     String serverLabel,
     String baseUrl,
@@ -50,6 +52,11 @@ public record RunReport(
     codes = List.copyOf(codes);
     results = List.copyOf(results);
     workerStartups = List.copyOf(workerStartups);
+  }
+
+  /** The modes as the report names them: {@code threads}, or {@code threads async} (merged). */
+  public String modeLabel() {
+    return modes.stream().map(Mode::label).collect(Collectors.joining(" "));
   }
 
   /**
@@ -116,7 +123,7 @@ public record RunReport(
 
   /** Builds a {@link RunReport} field by field; see {@link #builder} for what is left unset. */
   public static final class Builder {
-    private String mode;
+    private List<Mode> modes = List.of();
     private int maxReq;
     private String serverLabel;
     private String baseUrl;
@@ -134,7 +141,7 @@ public record RunReport(
     private Builder() {}
 
     private Builder(RunReport report) {
-      mode = report.mode;
+      modes = report.modes;
       maxReq = report.maxReq;
       serverLabel = report.serverLabel;
       baseUrl = report.baseUrl;
@@ -150,8 +157,19 @@ public record RunReport(
       connections = report.connections;
     }
 
-    public Builder mode(String value) {
-      mode = value;
+    public Builder mode(Mode value) {
+      return modes(List.of(value));
+    }
+
+    /** The mode by its label, as the report's JSON names it ({@code threads}). */
+    public Builder mode(String label) {
+      return mode(
+          Mode.ofLabel(label).orElseThrow(() -> new IllegalArgumentException("mode " + label)));
+    }
+
+    /** Several for a report merged from shards run in different modes. */
+    public Builder modes(List<Mode> value) {
+      modes = List.copyOf(value);
       return this;
     }
 
@@ -218,7 +236,7 @@ public record RunReport(
 
     public RunReport build() {
       return new RunReport(
-          mode,
+          modes,
           maxReq,
           serverLabel,
           baseUrl,

@@ -43,7 +43,7 @@ public final class RunSchema {
   /** The run; its last field, {@code flags}, is the array of {@link #FLAG}s. */
   static final List<Column<RunReport>> RUN =
       List.of(
-          new Column<>("mode", RunReport::mode),
+          new Column<>("mode", RunReport::modeLabel),
           new Column<>("max_req", RunReport::maxReq),
           new Column<>("server", RunReport::serverLabel),
           new Column<>("base_url", RunReport::baseUrl),

@@ -60,14 +60,14 @@ public final class TextReport {
    * With {@code --work}, after the header:
    *
    * <pre>
-   * Each flag then computes: 100 ms = 412345 rounds of SHA-256 (calibrated in 0.31s), with a GIL.
+   * Each flag then computes: 100 ms = 412345 rounds of CRC-32C (calibrated in 0.31s), with a GIL.
    * </pre>
    */
   public static void work(PrintWriter out, Workload workload, boolean gil, Duration calibration) {
     if (workload.any()) {
       out.printf(
           Locale.ROOT,
-          "Each flag then computes: %d ms = %d rounds of SHA-256 (calibrated in %.2fs)%s.%n",
+          "Each flag then computes: %d ms = %d rounds of CRC-32C (calibrated in %.2fs)%s.%n",
           workload.time().toMillis(),
           workload.rounds(),
           calibration.toNanos() / 1e9,

@@ -1,22 +1,42 @@
 package dev.flags.work;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.HexFormat;
 import java.util.function.BooleanSupplier;
+import java.util.zip.CRC32C;
 
 /**
- * The CPU-bound part of a flag ({@code --work}): SHA-256 of the flag's bytes, then SHA-256 of that
- * digest, again and again, {@code rounds} times. Deterministic (the same bytes and rounds give the
- * same digest in every mode and process) and pure computation: no I/O, no sleep, nothing to wait
- * for, so a thread doing it keeps a core busy until it is done.
+ * The CPU-bound part of a flag ({@code --work}): a block of {@value #BLOCK} bytes made of the
+ * flag's bytes, checksummed with CRC-32C {@code rounds} times, each round's checksum written back
+ * into the block so that every round depends on the one before; the digest is the CRC-32C of each
+ * eighth of the block at the end (32 bytes, 64 hex digits). Deterministic (the same bytes and
+ * rounds give the same digest in every mode and process) and pure computation: no I/O, no sleep,
+ * nothing to wait for, so a thread doing it keeps a core busy until it is done.
  *
- * @param rounds how many times the digest is hashed again after the first hash of the bytes; 0: no
- *     work at all
+ * <p>Why CRC-32C: the JVM computes it with the CPU's CRC instruction from the first call on, in the
+ * interpreter as in compiled code (an intrinsic of the interpreter, C1 and C2 alike), so a JVM that
+ * has just started computes a round as fast as one that has run for minutes. A worker process
+ * therefore needs no warm-up to compute at its parent's speed, as a new CPython process needs none.
+ * Ordinary Java code, SHA-256 in a loop for one, runs many times slower in a new JVM until its JIT
+ * has compiled it (see docs/lessons.md): a price of its own that would hide the one the lesson is
+ * about, the start of a process.
+ *
+ * @param rounds how many times the block is checksummed; 0: no work at all
  */
 public record CpuWork(long rounds) {
   /** No work: what a run without {@code --work} (or {@code --work 0}) does. */
   public static final CpuWork NONE = new CpuWork(0);
+
+  /**
+   * The block's size: small enough for a core's first-level cache, so that two threads computing at
+   * once do not share a memory bottleneck, and large enough that the round's bookkeeping is nothing
+   * beside the checksum.
+   */
+  static final int BLOCK = 16 * 1024;
+
+  /** The digest's parts: eight checksums of 4 bytes. */
+  private static final int DIGEST_PARTS = 8;
 
   /** How often a long computation looks at its stop condition. */
   private static final int CHECK_EVERY = 1024;
@@ -47,27 +67,44 @@ public record CpuWork(long rounds) {
    * not finish a long computation); the result says how many rounds were done.
    */
   public Result apply(byte[] bytes, BooleanSupplier stop) {
-    MessageDigest sha256 = sha256();
-    byte[] digest = sha256.digest(bytes);
+    byte[] block = block(bytes);
+    ByteBuffer words = ByteBuffer.wrap(block).order(ByteOrder.LITTLE_ENDIAN);
+    CRC32C crc = new CRC32C();
     long done = 0;
     while (done < rounds) {
       if (done % CHECK_EVERY == 0 && stop.getAsBoolean()) {
         break;
       }
-      digest = sha256.digest(digest);
+      crc.reset();
+      crc.update(block, 0, BLOCK);
+      // Into the next word each round, so that no round can be skipped or repeated.
+      words.putInt((int) (done % (BLOCK / Integer.BYTES)) * Integer.BYTES, (int) crc.getValue());
       done++;
     }
-    return new Result(done, HexFormat.of().formatHex(digest));
+    return new Result(done, digestOf(block, crc));
   }
 
   /** What a computation did: the rounds done (fewer than asked only if stopped) and the digest. */
   public record Result(long rounds, String digest) {}
 
-  static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
+  /** The flag's bytes repeated to fill the block (zeros for no bytes). */
+  private static byte[] block(byte[] bytes) {
+    byte[] block = new byte[BLOCK];
+    for (int at = 0; bytes.length > 0 && at < BLOCK; at += bytes.length) {
+      System.arraycopy(bytes, 0, block, at, Math.min(bytes.length, BLOCK - at));
     }
+    return block;
+  }
+
+  /** The CRC-32C of each eighth of the block, in hex: like the rounds, as fast in a new JVM. */
+  private static String digestOf(byte[] block, CRC32C crc) {
+    ByteBuffer digest = ByteBuffer.allocate(DIGEST_PARTS * Integer.BYTES);
+    int part = BLOCK / DIGEST_PARTS;
+    for (int at = 0; at < BLOCK; at += part) {
+      crc.reset();
+      crc.update(block, at, part);
+      digest.putInt((int) crc.getValue());
+    }
+    return HexFormat.of().formatHex(digest.array());
   }
 }

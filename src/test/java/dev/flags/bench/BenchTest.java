@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -46,7 +48,7 @@ class BenchTest {
         .extracting(Cell::maxReq)
         .containsExactlyElementsOf(
             java.util.Arrays.stream(Mode.values())
-                .map(m -> m.effectiveMaxReq(m.defaultMaxReq()))
+                .map(m -> dev.flags.download.Parallelism.of(m).maxReq())
                 .toList());
   }
 
@@ -226,7 +228,7 @@ class BenchTest {
         .isEqualTo(
             "mode,max_req,runs,median_s,min_s,max_s,flags_per_s,speedup,efficiency,ideal_s,"
                 + "worker_startup_s,errors,runs_with_errors,elapsed_s,gil,work_ms,rounds,cpu_s,"
-                + "parallelism");
+                + "parallelism,median_after_startup_s");
     assertThat(lines.get(1)).startsWith("threads,2,1,");
     assertThat(lines.get(2)).startsWith("threads,4,1,");
   }
@@ -251,7 +253,7 @@ class BenchTest {
             "--format",
             "json");
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.err()).containsPattern("bench: 5 ms of work = \\d+ rounds of SHA-256");
+    assertThat(run.err()).containsPattern("bench: 5 ms of work = \\d+ rounds of CRC-32C");
     JsonNode json = new ObjectMapper().readTree(run.out());
     assertThat(json.get("delay_ms").asLong()).isZero(); // CPU-bound: no delay unless asked
     long rounds = json.get("rounds").asLong();
@@ -268,6 +270,88 @@ class BenchTest {
     }
     assertThat(cells)
         .containsExactly("sequential false", "sequential true", "threads false", "threads true");
+  }
+
+  @Test
+  void bareGilMeansOnAsForFlags() throws Exception {
+    Run bare =
+        flags(
+            "bench",
+            "--modes",
+            "threads",
+            "--runs",
+            "1",
+            "--delay",
+            "0",
+            "--format",
+            "json",
+            "--gil",
+            "BR",
+            "JP");
+    assertThat(bare.exitCode()).as(bare.err()).isZero();
+    JsonNode json = JSON.readTree(bare.out());
+    assertThat(json.get("requested").asInt()).isEqualTo(2); // the codes are not --gil's value
+    assertThat(json.get("rows")).hasSize(1);
+    assertThat(json.get("rows").get(0).get("gil").asBoolean()).isTrue();
+
+    Run attached =
+        flags(
+            "bench",
+            "--modes",
+            "threads",
+            "--runs",
+            "1",
+            "--delay",
+            "0",
+            "--format",
+            "csv",
+            "--gil=both",
+            "BR");
+    assertThat(attached.exitCode()).as(attached.err()).isZero();
+    assertThat(attached.out().lines()).hasSize(3); // without and with the lock
+  }
+
+  @Test
+  void aListOfWorkSizesRunsTheMatrixAtEachSizeAndDrawsTimeAgainstWork() throws Exception {
+    Path png = dir.resolve("sweep.png");
+    List<String> args =
+        List.of("bench", "--modes", "sequential,threads", "-m", "2", "--runs", "1", "-l", "2");
+    List<String> text = new ArrayList<>(args);
+    text.addAll(List.of("--work", "2,1", "--gil", "on", "--chart", png.toString()));
+    Run run = flags(text.toArray(String[]::new));
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err())
+        .containsPattern("bench: 1 ms of work = \\d+ rounds")
+        .containsPattern("bench: 2 ms of work = \\d+ rounds")
+        .contains("chart written to " + png);
+    assertThat(run.out())
+        .containsPattern("CPU work per flag: 1 ms, 2 ms \\(\\d+ rounds, \\d+ rounds of CRC-32C")
+        .doesNotContain("after_startup_s"); // no process pool: no start-up to take away
+    // One calibration for every size: 2 ms is twice the rounds of 1 ms (give or take rounding).
+    Matcher rounds =
+        Pattern.compile("1 ms, 2 ms \\((\\d+) rounds, (\\d+) rounds").matcher(run.out());
+    assertThat(rounds.find()).isTrue();
+    assertThat(Long.parseLong(rounds.group(2)))
+        .isCloseTo(2 * Long.parseLong(rounds.group(1)), within(1L));
+    assertThat(run.out())
+        .containsPattern("mode +max_req +gil +work_ms +median_s")
+        .contains("Median seconds (start-up included) against the CPU work per flag:")
+        .containsPattern("work_ms +sequential, GIL on +threads, GIL on\n1 +[\\d.]+ +[\\d.]+\n2 +");
+    assertThat(ImageIO.read(png.toFile())).isNotNull();
+
+    List<String> json = new ArrayList<>(args);
+    json.addAll(List.of("--work", "1,2", "--format", "json"));
+    Run machine = flags(json.toArray(String[]::new));
+    assertThat(machine.exitCode()).as(machine.err()).isZero();
+    JsonNode report = JSON.readTree(machine.out());
+    assertThat(report.get("work_sweep_ms").toString()).isEqualTo("[1,2]");
+    List<String> rows = new ArrayList<>();
+    report
+        .get("rows")
+        .forEach(row -> rows.add(row.get("mode").asText() + " " + row.get("work_ms")));
+    assertThat(rows).containsExactly("sequential 1", "threads 1", "sequential 2", "threads 2");
+    assertThat(report.get("break_even")).isEmpty(); // no process pool: nothing to break even
   }
 
   @Test
@@ -334,6 +418,7 @@ class BenchTest {
         "--work -1",
         "--work abc",
         "--work 60001",
+        "--work 5,x",
         "--gil maybe",
         "B1"
       })

@@ -22,19 +22,19 @@ class DownloadOptionsTest {
 
   @Test
   void eachModeHasItsDefault() {
-    assertThat(parse("--mode=sequential").maxReq(false)).isEqualTo(1);
-    assertThat(parse("--mode=threads").maxReq(false)).isEqualTo(30);
-    assertThat(parse("--mode=processes").maxReq(false))
+    assertThat(parse("--mode=sequential").parallelism(false).maxReq()).isEqualTo(1);
+    assertThat(parse("--mode=threads").parallelism(false).maxReq()).isEqualTo(30);
+    assertThat(parse("--mode=processes").parallelism(false).maxReq())
         .isEqualTo(Runtime.getRuntime().availableProcessors());
-    assertThat(parse("--mode=virtual").maxReq(false)).isEqualTo(100);
-    assertThat(parse("--mode=ASYNC").maxReq(false)).isEqualTo(100);
+    assertThat(parse("--mode=virtual").parallelism(false).maxReq()).isEqualTo(100);
+    assertThat(parse("--mode=ASYNC").parallelism(false).maxReq()).isEqualTo(100);
   }
 
   @Test
   void aPoliteServerGetsAtMost5UnlessMaxReqSaysMore() {
-    assertThat(parse("--mode=threads").maxReq(true)).isEqualTo(5);
-    assertThat(parse("--mode=virtual").maxReq(true)).isEqualTo(5);
-    assertThat(parse("--mode=threads", "-m", "50").maxReq(true)).isEqualTo(50);
-    assertThat(parse("--mode=sequential", "-m", "50").maxReq(true)).isEqualTo(1);
+    assertThat(parse("--mode=threads").parallelism(true).maxReq()).isEqualTo(5);
+    assertThat(parse("--mode=virtual").parallelism(true).maxReq()).isEqualTo(5);
+    assertThat(parse("--mode=threads", "-m", "50").parallelism(true).maxReq()).isEqualTo(50);
+    assertThat(parse("--mode=sequential", "-m", "50").parallelism(true).maxReq()).isEqualTo(1);
   }
 }

@@ -60,7 +60,7 @@ class WorkOptionsTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
-        .containsPattern("Each flag then computes: 5 ms = \\d+ rounds of SHA-256")
+        .containsPattern("Each flag then computes: 5 ms = \\d+ rounds of CRC-32C")
         .containsPattern("BR OK; I/O [\\d.]+s\\+[\\d.]+, lock [\\d.]+s\\+[\\d.]+, compute ")
         .containsPattern("CPU time: [\\d.]+s, parallelism [\\d.]+ \\(CPU time / elapsed\\)");
   }

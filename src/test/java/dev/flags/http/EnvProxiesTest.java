@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -99,5 +100,41 @@ class EnvProxiesTest {
       })
   void noProxyMatchesAsCurlDoes(String list, String host, boolean direct) {
     assertThat(NoProxy.parse(list).matches(host)).isEqualTo(direct);
+  }
+
+  @Test
+  void credentialsArePercentDecodedAndGoToTheProxyTheyNameOnly() {
+    Map<String, String> env =
+        Map.of(
+            "http_proxy", "http://al%40ice:p%3Ass+w%C3%B6rd@web:3128",
+            "https_proxy", "secure:8443",
+            "ALL_PROXY", "bob:secret@any:9");
+    EnvProxies proxies = new EnvProxies(env, ProxySelector.getDefault());
+    assertThat(proxies.basicCredentials(proxy("web", 3128)))
+        .contains(okhttp3.Credentials.basic("al@ice", "p:ss+wörd", StandardCharsets.UTF_8));
+    assertThat(proxies.basicCredentials(proxy("secure", 8443))).isEmpty();
+    assertThat(proxies.basicCredentials(proxy("any", 9)))
+        .contains(okhttp3.Credentials.basic("bob", "secret", StandardCharsets.UTF_8));
+    // The proxy is still chosen by host and port, credentials or not.
+    assertThat(chosen(env, "http://example.com/")).isEqualTo("HTTP web:3128");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "http://user:s3cret@proxy:3128|http://***@proxy:3128",
+        "user:s3cret@proxy|***@proxy",
+        "http://user:pa/s3cret@proxy:3128|http://***@proxy:3128",
+        "Illegal character in user info at index 9: http://u:s3cret^@p|"
+            + "Illegal character in user info at index 9: http://***@p",
+        "http://proxy:3128|http://proxy:3128"
+      })
+  void redactionHidesTheUserAndPassword(String text, String shown) {
+    assertThat(EnvProxies.redact(text)).isEqualTo(shown).doesNotContain("s3cret");
+  }
+
+  private static Proxy proxy(String host, int port) {
+    return new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(host, port));
   }
 }

@@ -47,14 +47,7 @@ class RedirectTest {
     SSLContext tls = SSLContext.getInstance("TLS");
     tls.init(null, new TrustManager[] {trustAll}, new SecureRandom());
     return HttpClients.create(
-            2,
-            Duration.ofSeconds(5),
-            new RetryPolicy(2, Duration.ofMillis(1), Duration.ofSeconds(1)),
-            1_000_000,
-            RunGuard.unlimited(),
-            true,
-            TrustSettings.SYSTEM,
-            new ConnectionEvents())
+            2, rules(2), RunGuard.unlimited(), true, TrustSettings.SYSTEM, new ConnectionEvents())
         .newBuilder()
         .sslSocketFactory(tls.getSocketFactory(), trustAll)
         .hostnameVerifier((host, session) -> true)
@@ -109,14 +102,7 @@ class RedirectTest {
   /** The client of a run whose base URL is http: no TLS until a server redirects to https. */
   private static OkHttpClient plainClient() {
     return HttpClients.create(
-        2,
-        Duration.ofSeconds(5),
-        new RetryPolicy(0, Duration.ofMillis(1), Duration.ofSeconds(1)),
-        1_000_000,
-        RunGuard.unlimited(),
-        false,
-        TrustSettings.SYSTEM,
-        new ConnectionEvents());
+        2, rules(0), RunGuard.unlimited(), false, TrustSettings.SYSTEM, new ConnectionEvents());
   }
 
   @Test
@@ -148,5 +134,14 @@ class RedirectTest {
                     .execute())
         .isInstanceOf(FetchException.class)
         .hasRootCauseInstanceOf(java.security.cert.CertPathBuilderException.class);
+  }
+
+  private static RetryRules rules(int retries) {
+    return RetryRules.DEFAULTS
+        .withTimeout(Duration.ofSeconds(5))
+        .withRetries(retries)
+        .withBackoff(Duration.ofMillis(1))
+        .withMaxRetryWait(Duration.ofSeconds(1))
+        .withMaxBytes(1_000_000);
   }
 }

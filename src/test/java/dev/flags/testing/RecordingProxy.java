@@ -11,9 +11,12 @@ import java.net.InetAddress;
 import java.net.Proxy;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.Credentials;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -22,20 +25,45 @@ import okhttp3.Response;
  * A small HTTP proxy on loopback for tests: it accepts the absolute-URI GETs a client sends to a
  * proxy ({@code GET http://127.0.0.1:41231/flags/br/br.gif HTTP/1.1}), records each URI, and
  * forwards it to its server, answering with that server's status, body and Last-Modified. Keeps
- * connections alive, as a client expects of a proxy. Plain http only: no CONNECT.
+ * connections alive, as a client expects of a proxy. Plain http only: no CONNECT. Started {@link
+ * #requiring} a user and password, it answers 407 to any request without them in its {@code
+ * Proxy-Authorization} header, as an authenticating corporate proxy does.
  */
 public final class RecordingProxy implements AutoCloseable {
   private final ServerSocket listener;
   private final Queue<String> requests = new ConcurrentLinkedQueue<>();
-  private final OkHttpClient upstream = new OkHttpClient.Builder().proxy(Proxy.NO_PROXY).build();
+  private static final String REFUSAL =
+      """
+      HTTP/1.1 407 Proxy Authentication Required\r
+      Proxy-Authenticate: Basic realm="flags"\r
+      Content-Length: 0\r
+      \r
+      """;
 
-  private RecordingProxy(ServerSocket listener) {
+  private final AtomicInteger refused = new AtomicInteger();
+  private final OkHttpClient upstream = new OkHttpClient.Builder().proxy(Proxy.NO_PROXY).build();
+  private final String credentials;
+
+  private RecordingProxy(ServerSocket listener, String credentials) {
     this.listener = listener;
+    this.credentials = credentials;
     Thread.ofVirtual().name("proxy-accept").start(this::accept);
   }
 
   public static RecordingProxy start() throws IOException {
-    return new RecordingProxy(new ServerSocket(0, 512, InetAddress.getLoopbackAddress()));
+    return new RecordingProxy(new ServerSocket(0, 512, InetAddress.getLoopbackAddress()), null);
+  }
+
+  /** A proxy that serves only requests with {@code Proxy-Authorization: Basic user:password}. */
+  public static RecordingProxy requiring(String user, String password) throws IOException {
+    return new RecordingProxy(
+        new ServerSocket(0, 512, InetAddress.getLoopbackAddress()),
+        Credentials.basic(user, password, StandardCharsets.UTF_8));
+  }
+
+  /** How many requests were answered 407 (no or wrong credentials). */
+  public int refused() {
+    return refused.get();
   }
 
   /** {@code http://127.0.0.1:PORT}, as {@code http_proxy} names it. */
@@ -68,6 +96,13 @@ public final class RecordingProxy implements AutoCloseable {
         String[] requestLine = head.substring(0, head.indexOf("\r\n")).split(" ", -1);
         if (!requestLine[0].equals("GET") || !requestLine[1].startsWith("http://")) {
           out.write("HTTP/1.1 405 Not a proxy GET\r\nContent-Length: 0\r\n\r\n".getBytes(US_ASCII));
+          out.flush();
+          continue;
+        }
+        if (credentials != null
+            && !head.contains("\r\nProxy-Authorization: " + credentials + "\r\n")) {
+          refused.incrementAndGet();
+          out.write(REFUSAL.getBytes(US_ASCII));
           out.flush();
           continue;
         }

@@ -13,6 +13,7 @@ import dev.flags.server.FlagServer;
 import dev.flags.server.GeneratedFlags;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -58,7 +59,7 @@ class WorkInEveryModeTest {
             .server("EMBEDDED", baseUrl)
             .dest(dest)
             .maxReq(CODES.size())
-            .workRounds(rounds)
+            .work(new Workload(Duration.ZERO, rounds))
             .gil(gil)
             .build();
     RunReport report = Engine.run(spec, RunListener.NONE);

@@ -1,12 +1,20 @@
 package dev.flags.download.pool;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.flags.download.FlagResult;
+import dev.flags.download.RunSpec;
 import dev.flags.outcome.Cause;
 import dev.flags.outcome.Outcome;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,9 +24,27 @@ final class Messages {
   // Ready has no field but its type, nor have some causes.
   private static final ObjectMapper JSON = mapper();
 
-  /** Results carry sealed outcomes and causes, named by their records' simple names. */
+  /**
+   * Results carry sealed outcomes and causes, named by their records' simple names. The run's
+   * durations go as ISO-8601 text ({@code PT10S}): two small converters rather than the java.time
+   * module, whose many classes a worker would load at start-up.
+   */
   private static ObjectMapper mapper() {
-    ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    SimpleModule durations = new SimpleModule("durations");
+    durations.addSerializer(Duration.class, ToStringSerializer.instance);
+    durations.addDeserializer(
+        Duration.class,
+        new StdDeserializer<>(Duration.class) {
+          @Override
+          public Duration deserialize(JsonParser parser, DeserializationContext context)
+              throws IOException {
+            return Duration.parse(parser.getValueAsString());
+          }
+        });
+    ObjectMapper mapper =
+        new ObjectMapper()
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .registerModule(durations);
     mapper.registerSubtypes(records(Outcome.class).toArray(Class<?>[]::new));
     mapper.registerSubtypes(records(Cause.class).toArray(Class<?>[]::new));
     return mapper;
@@ -73,17 +99,22 @@ final class Messages {
    */
   static void warmUpWorker() {
     line(new Message.Result(SAMPLE));
+    toWorker(line(new Message.Settings(SAMPLE_SPEC, 0)));
     toWorker(line(new Message.Download(SAMPLE.cc())));
   }
 
   /** The parent's side of {@link #warmUpWorker}. */
   static void warmUpParent() {
+    line(new Message.Settings(SAMPLE_SPEC, 0));
     if (toParent(line(new Message.Result(SAMPLE))).isEmpty()) {
       throw new IllegalStateException("cannot read our own result line");
     }
   }
 
   private static final FlagResult SAMPLE = FlagResult.of("BR", Outcome.saved(1, "br.gif"));
+
+  private static final RunSpec SAMPLE_SPEC =
+      RunSpec.builder().codes(List.of(SAMPLE.cc())).baseUrl("http://127.0.0.1/flags").build();
 
   /** A line as a log or an error message shows it: control characters masked, 60 at most. */
   static String shown(String line) {

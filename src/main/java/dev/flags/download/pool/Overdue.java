@@ -30,12 +30,8 @@ final class Overdue {
    * {@code --metadata}, for its metadata.json; then {@link #FROZEN_MARGIN}.
    */
   static Duration frozenAfter(RunSpec settings) {
-    int requests = settings.metadata() ? 2 : 1;
-    double seconds =
-        requests
-            * ((settings.retries() + 1) * settings.timeoutSeconds()
-                + settings.retries() * settings.maxRetryWaitSeconds());
-    return Duration.ofMillis((long) Math.ceil(seconds * 1000)).plus(FROZEN_MARGIN);
+    int requests = settings.save().metadata() ? 2 : 1;
+    return settings.retry().longestRequest().multipliedBy(requests).plus(FROZEN_MARGIN);
   }
 
   /** Whether {@code worker} is overdue at {@code nowNanos}. */

@@ -1,9 +1,10 @@
 package dev.flags.download.pool;
 
-import dev.flags.download.DownloadOne;
 import dev.flags.download.Downloader;
+import dev.flags.download.PoolHost;
 import dev.flags.download.ResultListener;
 import dev.flags.download.RunSpec;
+import dev.flags.download.StartupReporting;
 import dev.flags.download.WorkerStartup;
 import java.time.Duration;
 import java.util.List;
@@ -31,27 +32,43 @@ import java.util.List;
  * stops waiting (Ctrl-C, or the deadline's grace has passed) it interrupts the pool, which stops
  * its workers; the engine reports the codes still out.
  */
-public final class ProcessPoolDownloader implements Downloader {
+public final class ProcessPoolDownloader implements Downloader, StartupReporting {
   /** The subcommand a worker JVM runs: {@code flags worker}, its only argument. */
   public static final String WORKER_COMMAND = "worker";
 
-  private final DownloadOne run;
+  /**
+   * Set only by the AOT training ({@code dev.flags.AotTraining}): the workers record what they load
+   * into the AOT configuration file it names, from which the build makes the workers' cache.
+   */
+  public static final String WORKER_AOT_RECORD_PROPERTY = "flags.aot.worker.record";
+
+  private final PoolHost run;
   private final RunSpec spec;
   private final List<String> command;
   private Duration startupTime = Duration.ZERO;
   private List<WorkerStartup> workerStartups = List.of();
 
   /**
-   * @param run this run's per-flag work in the parent: not for downloading (the workers open their
-   *     own from {@code spec}) but for the run's clock, its deadline and its file names
-   * @param spec the run, sent to each worker whole; {@code maxReq} workers
+   * @param run the run in the parent: its clock, its deadline and its file names (the workers
+   *     download, each with its own client opened from {@code spec})
+   * @param spec the run, sent to each worker whole; as many workers as its concurrency
    */
-  public ProcessPoolDownloader(DownloadOne run, RunSpec spec) {
-    this(run, spec, WorkerJvm.command(WORKER_COMMAND, spec.workRounds() > 0));
+  public ProcessPoolDownloader(PoolHost run, RunSpec spec) {
+    this(run, spec, WorkerJvm.command(WORKER_COMMAND));
+  }
+
+  /**
+   * Warms up, on a daemon thread, what the parent of a pool does with Jackson (the settings it
+   * sends, the results it reads), so that a run's first use does not compete for the cores with its
+   * booting workers. {@code dev.flags.Main} calls it while picocli parses a command line that asks
+   * for this mode.
+   */
+  public static void warmUpInBackground() {
+    Thread.ofPlatform().daemon().name("pool-warm-up").start(Messages::warmUpParent);
   }
 
   /** With another command for the workers; tests use it to run misbehaving ones. */
-  ProcessPoolDownloader(DownloadOne run, RunSpec spec, List<String> command) {
+  ProcessPoolDownloader(PoolHost run, RunSpec spec, List<String> command) {
     this.run = run;
     this.spec = spec;
     this.command = List.copyOf(command);

@@ -4,7 +4,6 @@ import dev.flags.download.DownloadOne;
 import dev.flags.download.RunSpec;
 import dev.flags.http.RunGuard;
 import dev.flags.store.FlagStore;
-import dev.flags.work.Calibration;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,6 +65,9 @@ public final class ProcessWorker {
     Thread main = Thread.currentThread();
     main.setName("pid-" + ProcessHandle.current().pid());
     BufferedReader in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
+    // Before the settings are read: a worker started ahead of its run is ready sooner once they
+    // come, and one started with its run has nothing else to do meanwhile.
+    Messages.warmUpWorker();
     String first = in.readLine();
     if (first == null) {
       return 0; // the parent went away before it said anything
@@ -83,14 +85,9 @@ public final class ProcessWorker {
         DownloadOne.open(
             spec,
             guard(settings.deadlineEpochMillis()),
-            store.apply(spec.dest(), this::claim),
+            store.apply(spec.fetch().dest(), this::claim),
             System.nanoTime())) {
       Thread.ofPlatform().daemon().name("stdin-watcher").start(() -> watch(in, downloadOne, main));
-      Messages.warmUpWorker();
-      if (spec.workRounds() > 0) {
-        // As the parent's calibration did: the first flag's work then runs compiled, as fast.
-        Calibration.ofThisMachine().warmUpOnly(spec.workMillis() * 1e6 / spec.workRounds());
-      }
       send(new Message.Ready());
       for (String cc = codes.take(); !cc.equals(END); cc = codes.take()) {
         send(new Message.Started(cc));
@@ -132,12 +129,12 @@ public final class ProcessWorker {
   private void watch(BufferedReader in, DownloadOne downloadOne, Thread main) {
     try {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
-        Message.ToWorker message = Messages.toWorker(line).orElse(null);
-        if (message instanceof Message.Download download) {
-          codes.add(download.cc());
-        } else if (message instanceof Message.Claimed claimed) {
-          claims.add(claimed.granted());
-        } // nothing else comes after the settings
+        switch (Messages.toWorker(line).orElse(null)) {
+          case Message.Download download -> codes.add(download.cc());
+          case Message.Claimed claimed -> claims.add(claimed.granted());
+          case Message.Settings settings -> {} // sent once, first: read before this loop
+          case null -> {} // no message: nothing a parent sends, so nothing to do
+        }
       }
     } catch (IOException e) {
       // a broken stdin means the same as a closed one

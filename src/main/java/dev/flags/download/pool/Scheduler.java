@@ -1,7 +1,7 @@
 package dev.flags.download.pool;
 
-import dev.flags.download.DownloadOne;
 import dev.flags.download.FlagResult;
+import dev.flags.download.PoolHost;
 import dev.flags.download.ResultListener;
 import dev.flags.download.RunSpec;
 import dev.flags.download.WorkerStartup;
@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 final class Scheduler {
   private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
 
-  private final DownloadOne run;
+  private final PoolHost run;
   private final Message.Settings settings;
   private final Deque<Task> pending = new ArrayDeque<>();
   private final PoolResults results;
@@ -30,7 +30,7 @@ final class Scheduler {
   private final int total;
 
   Scheduler(
-      DownloadOne run,
+      PoolHost run,
       RunSpec spec,
       List<String> command,
       List<String> codes,
@@ -40,7 +40,7 @@ final class Scheduler {
     this.total = codes.size();
     this.results = new PoolResults(listener, run.runStartNanos());
     codes.forEach(cc -> pending.add(Task.of(cc)));
-    int workers = Math.min(Math.max(1, spec.maxReq()), total);
+    int workers = spec.parallelism().size(total);
     this.supervisor = new Supervisor(command, workers, spec, pending, results, run.runStartNanos());
   }
 
@@ -66,12 +66,11 @@ final class Scheduler {
     Messages.warmUpParent();
     supervisor.replenish();
     while (results.size() < total) {
-      WorkerHandle.Event event = supervisor.nextEvent();
-      if (event instanceof WorkerHandle.Said said) {
-        heard(said.worker(), said.line());
-      } else if (event instanceof WorkerHandle.Exited exited) {
-        supervisor.exited(exited.worker(), exited.exitCode());
-      } // else nothing came in time: a worker is overdue
+      switch (supervisor.nextEvent()) {
+        case WorkerHandle.Said said -> heard(said.worker(), said.line());
+        case WorkerHandle.Exited exited -> supervisor.exited(exited.worker(), exited.exitCode());
+        case null -> {} // nothing came in time: a worker is overdue
+      }
       supervisor.stopOverdueWorkers();
       assignIdleWorkers();
       supervisor.replenish();
@@ -84,10 +83,12 @@ final class Scheduler {
     if (state instanceof WorkerState.Busy busy) {
       heard(worker, busy, message, line);
     } else if (state instanceof WorkerState.Starting) {
-      if (message instanceof Message.Ready) {
-        supervisor.ready(worker);
-      } else {
-        log.warn("worker {} said before it was ready: {}", worker.name, Messages.shown(line));
+      switch (message) {
+        case Message.Ready ready -> supervisor.ready(worker);
+        case Message.Started started -> early(worker, line);
+        case Message.Claim claim -> early(worker, line);
+        case Message.Result result -> early(worker, line);
+        case null -> early(worker, line);
       }
     } else if (state instanceof WorkerState.Idle) {
       log.warn("worker {} said out of turn: {}; replacing it", worker.name, Messages.shown(line));
@@ -99,23 +100,49 @@ final class Scheduler {
   private void heard(
       WorkerHandle worker, WorkerState.Busy busy, Message.ToParent message, String line) {
     String cc = busy.task().cc();
-    if (message instanceof Message.Started started && !busy.started() && started.cc().equals(cc)) {
-      // its start on this run's clock, to a pipe's hop
-      worker.state(new WorkerState.Downloading(busy.task(), System.nanoTime()));
-    } else if (message instanceof Message.Claim claim && busy.started()) {
-      // One file per flag across all workers: the run's names are reserved here.
-      worker.send(new Message.Claimed(claim.cc().equals(cc) && run.claim(claim.fileName(), cc)));
-    } else if (message instanceof Message.Result result && isResultFor(result.result(), cc)) {
-      worker.state(WorkerState.IDLE);
-      results.add(results.fromWorker(result.result(), busy));
-    } else {
-      // Its stdout can no longer be trusted to line up with our codes: fail the code, replace it.
-      log.warn("worker {} sent a bad result for {}; replacing it", worker.name, cc);
-      int attempts = busy.task().crashes() + (busy.started() ? 1 : 0);
-      supervisor.retire(worker);
-      String error = "worker sent a bad result: " + Messages.shown(line);
-      results.add(results.failure(worker, busy, error, attempts));
+    // Each message counts only when it is the one expected now; anything else is a bad result.
+    switch (message) {
+      case Message.Started started -> {
+        if (!busy.started() && started.cc().equals(cc)) {
+          // its start on this run's clock, to a pipe's hop
+          worker.state(new WorkerState.Downloading(busy.task(), System.nanoTime()));
+        } else {
+          badResult(worker, busy, line);
+        }
+      }
+      case Message.Claim claim -> {
+        if (busy.started()) {
+          // One file per flag across all workers: the run's names are reserved here.
+          boolean granted = claim.cc().equals(cc) && run.claim(claim.fileName(), cc);
+          worker.send(new Message.Claimed(granted));
+        } else {
+          badResult(worker, busy, line);
+        }
+      }
+      case Message.Result result -> {
+        if (isResultFor(result.result(), cc)) {
+          worker.state(WorkerState.IDLE);
+          results.add(results.fromWorker(result.result(), busy));
+        } else {
+          badResult(worker, busy, line);
+        }
+      }
+      case Message.Ready ready -> badResult(worker, busy, line);
+      case null -> badResult(worker, busy, line);
     }
+  }
+
+  /** Its stdout can no longer be trusted to line up with our codes: fail the code, replace it. */
+  private void badResult(WorkerHandle worker, WorkerState.Busy busy, String line) {
+    log.warn("worker {} sent a bad result for {}; replacing it", worker.name, busy.task().cc());
+    int attempts = busy.task().crashes() + (busy.started() ? 1 : 0);
+    supervisor.retire(worker);
+    String error = "worker sent a bad result: " + Messages.shown(line);
+    results.add(results.failure(worker, busy, error, attempts));
+  }
+
+  private static void early(WorkerHandle worker, String line) {
+    log.warn("worker {} said before it was ready: {}", worker.name, Messages.shown(line));
   }
 
   private static boolean isResultFor(FlagResult result, String cc) {

@@ -24,6 +24,9 @@ final class WorkerHandle {
   /** How long a worker gets to exit after its stdin closes before it is killed. */
   static final Duration STOP_TIMEOUT = Duration.ofSeconds(2);
 
+  /** The same for a worker that records an AOT configuration (the build's training only). */
+  static final Duration RECORDING_STOP_TIMEOUT = Duration.ofMinutes(1);
+
   /** What a reader thread saw. */
   sealed interface Event {
     WorkerHandle worker();
@@ -108,7 +111,7 @@ final class WorkerHandle {
    */
   static void stopAll(List<WorkerHandle> workers) {
     workers.forEach(WorkerHandle::closeStdin);
-    long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+    long deadline = System.nanoTime() + stopTimeout().toNanos();
     boolean interrupted = Thread.interrupted();
     for (WorkerHandle worker : workers) {
       try {
@@ -141,10 +144,15 @@ final class WorkerHandle {
     events.add(new Exited(this, exitCode()));
   }
 
+  /** A worker of the AOT training writes what it recorded as it exits, which takes seconds. */
+  private static Duration stopTimeout() {
+    return WorkerJvm.recording() ? RECORDING_STOP_TIMEOUT : STOP_TIMEOUT;
+  }
+
   /** The exit code of a worker whose stdout has closed; kills it if it lingers. */
   private int exitCode() {
     try {
-      if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+      if (!process.waitFor(stopTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
         process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       }

@@ -1,52 +1,31 @@
 package dev.flags.download.pool;
 
-import dev.flags.work.JitMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The command line of a worker JVM: this program's hidden {@code worker} command, started fast. */
 final class WorkerJvm {
-  /** The fast start's JIT option: C1 alone. */
-  private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
-
   /**
-   * Fast start for short-lived JVMs (C1 only, serial GC, no wait at exit for threads in native
-   * code), and any VM message on stderr so that stdout carries only the protocol. Native
-   * reflection: a worker's first message is read by Jackson, which builds the run's record through
-   * its constructor, and the JDK's default accessor first generates a method handle form for that
-   * signature; the native one calls it at once (a start-up lever: see the package doc of {@code
-   * dev.flags}).
+   * The workers' own AOT cache, which the launcher names in this property: trained on a worker's
+   * path alone (see {@code dev.flags.AotTraining}), it holds a quarter fewer classes than the
+   * command's cache, and a JVM loads every class its cache holds as it starts. Without it, workers
+   * get the command's cache ({@link #AOT_CACHE_PROPERTY}), else the JDK's own archive.
    */
-  private static final List<String> JVM_OPTIONS =
-      List.of(
-          C1_ONLY,
-          "-XX:+UseSerialGC",
-          "-XX:-UsePerfData",
-          "-XX:UserThreadWaitAttemptsAtExit=0",
-          "-XX:+DisplayVMOutputToStderr",
-          "-Djdk.reflect.useNativeAccessorOnly=true");
+  static final String WORKER_AOT_CACHE_PROPERTY = "flags.aot.worker.cache";
 
-  /**
-   * The AOT cache this JVM was started with, which the launcher names in this property: workers run
-   * the same jar, so they start with it too; otherwise the JDK's own archive.
-   */
+  /** The AOT cache this JVM was started with, which the launcher names in this property. */
   static final String AOT_CACHE_PROPERTY = "flags.aot.cache";
 
   private WorkerJvm() {}
 
-  /** {@code java [fast-start options] -cp <this classpath> dev.flags.Main worker}. */
-  static List<String> command(String workerCommand) {
-    return command(workerCommand, false);
-  }
-
   /**
-   * The same; for a run that computes ({@code --work}) with this JVM's JIT options instead of C1
-   * alone ({@link JitMode}): the parent calibrated the rounds with its JIT, and C1 alone computes
-   * SHA-256 many times slower than C2 (which uses the CPU's SHA instructions). A run without work
-   * keeps the fast start.
+   * {@code java [fast-start options] -cp <this classpath> dev.flags.Main worker}. C1 alone even for
+   * a run that computes ({@code --work}): its work runs as fast in every JIT mode (see {@link
+   * dev.flags.work.CpuWork}), so the worker computes at its parent's speed whatever the parent's
+   * JIT, and starts faster than under the full one.
    */
-  static List<String> command(String workerCommand, boolean computes) {
+  static List<String> command(String workerCommand) {
     String java =
         ProcessHandle.current()
             .info()
@@ -54,18 +33,11 @@ final class WorkerJvm {
             .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     List<String> command = new ArrayList<>();
     command.add(java);
-    for (String option : JVM_OPTIONS) {
-      if (!computes || !option.equals(C1_ONLY)) {
-        command.add(option);
-      }
-    }
-    if (computes) {
-      command.addAll(JitMode.ofThisJvm().options());
-    }
-    String aotCache = System.getProperty(AOT_CACHE_PROPERTY);
-    if (aotCache != null) {
-      command.addAll(List.of("-XX:AOTCache=" + aotCache, "-Xlog:aot*=off,cds*=off"));
-    }
+    // Fast start for a short-lived JVM (C1 alone, serial GC, no wait at exit for threads in native
+    // code), and a worker's own (see JvmOptions).
+    command.addAll(
+        JvmOptions.of(JvmOptions.C1, JvmOptions.GC, JvmOptions.QUICK_EXIT, JvmOptions.WORKER));
+    command.addAll(aotOptions());
     for (String name : System.getProperties().stringPropertyNames()) {
       if (reachesWorkers(name)) {
         command.add("-D" + name + "=" + System.getProperty(name));
@@ -74,6 +46,27 @@ final class WorkerJvm {
     command.addAll(
         List.of("-cp", System.getProperty("java.class.path"), "dev.flags.Main", workerCommand));
     return command;
+  }
+
+  /** Whether workers record an AOT configuration: the build's AOT training. */
+  static boolean recording() {
+    return System.getProperty(ProcessPoolDownloader.WORKER_AOT_RECORD_PROPERTY) != null;
+  }
+
+  /** The AOT cache a worker starts with, or the recording of one during the AOT training. */
+  private static List<String> aotOptions() {
+    String record = System.getProperty(ProcessPoolDownloader.WORKER_AOT_RECORD_PROPERTY);
+    if (record != null) {
+      return List.of(
+          "-XX:AOTMode=record",
+          "-XX:AOTConfiguration=" + record,
+          "-XX:+UnlockDiagnosticVMOptions",
+          "-XX:-AOTRecordTraining", // as the command's cache: see the aot-cache execution, pom.xml
+          "-Xlog:aot*=off,cds*=off");
+    }
+    String cache =
+        System.getProperty(WORKER_AOT_CACHE_PROPERTY, System.getProperty(AOT_CACHE_PROPERTY));
+    return cache == null ? List.of() : List.of("-XX:AOTCache=" + cache, "-Xlog:aot*=off,cds*=off");
   }
 
   /**

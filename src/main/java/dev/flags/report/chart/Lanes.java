@@ -33,7 +33,7 @@ record Lanes(String kind, List<String> names, Map<FlagResult, Integer> laneOf) {
   }
 
   static Lanes of(RunReport report) {
-    return report.mode().equals(Mode.ASYNC.label())
+    return report.modes().equals(List.of(Mode.ASYNC))
         ? bySlot(report.results())
         : byWorker(report.results());
   }

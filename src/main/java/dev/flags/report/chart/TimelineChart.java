@@ -78,7 +78,7 @@ public final class TimelineChart {
     return String.format(
         Locale.ROOT,
         "%s, max_req %d: %d flags in %.2f s",
-        report.mode(),
+        report.modeLabel(),
         report.maxReq(),
         report.codes().size(),
         report.elapsed().toNanos() / 1e9);

@@ -15,7 +15,7 @@ final class TimelineGuide {
             Locale.ROOT,
             "<p><strong>This run:</strong> mode %s, -m %d (at most %d requests at once), %d flags"
                 + " requested from %s: %d OK, %d not found, %d errors, in %.2f s.</p>",
-            report.mode(),
+            report.modeLabel(),
             report.maxReq(),
             report.maxReq(),
             report.codes().size(),

@@ -1,18 +1,28 @@
 package dev.flags.dist;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** File-tree chores of the dist build: delete, copy with times, and packaging permissions. */
+/**
+ * File-tree chores of the dist build: delete, copy with times, packaging permissions, the fixed
+ * times of a reproducible build, and digests.
+ */
 final class Trees {
   private Trees() {}
 
@@ -80,6 +90,36 @@ final class Trees {
           .map(dir::relativize)
           .sorted()
           .toList();
+    }
+  }
+
+  /**
+   * Gives every file, folder and link under {@code tree} (itself included) the modification time
+   * {@code time}: the release's, so that two builds archive the same bytes. Folders last, since
+   * writing into one would change its time.
+   */
+  static void setTimes(Path tree, Instant time) throws IOException {
+    FileTime fileTime = FileTime.from(time);
+    try (Stream<Path> all = Files.walk(tree)) {
+      for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.getFileAttributeView(path, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+            .setTimes(fileTime, null, null);
+      }
+    }
+  }
+
+  /** The file's digest in lower-case hex, e.g. {@code digest(file, "SHA-256")}. */
+  static String digest(Path file, String algorithm) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      MessageDigest digest = MessageDigest.getInstance(algorithm);
+      byte[] buffer = new byte[1 << 16];
+      int n;
+      while ((n = in.read(buffer)) != -1) {
+        digest.update(buffer, 0, n);
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

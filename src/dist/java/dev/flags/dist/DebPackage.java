@@ -1,15 +1,11 @@
 package dev.flags.dist;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -18,8 +14,10 @@ import java.util.stream.Stream;
  * {@code target/flags_VERSION_amd64.deb}, made by {@code dpkg-deb} from the archive's tree: the
  * tree under {@code /usr/lib/flags}, {@code /usr/bin/flags} a link to its launcher, the man pages
  * (gzipped) in {@code /usr/share/man/man1}, the bash completion where bash-completion loads it
- * from, and the copyright and changelog Debian policy asks for. No maintainer scripts: removal
- * takes exactly what was installed.
+ * from, the copyright (machine-readable, from {@code src/dist/deb/copyright}) and changelog Debian
+ * policy asks for, and the NOTICE and the SBOM. No maintainer scripts: removal takes exactly what
+ * was installed. Every file has the release's time, and dpkg-deb is given it as {@code
+ * SOURCE_DATE_EPOCH}: two builds of one commit make the same bytes.
  */
 final class DebPackage {
   private DebPackage() {}
@@ -43,7 +41,7 @@ final class DebPackage {
       flags: embedded-library zlib [usr/lib/flags/runtime/lib/libzip.so]
       """;
 
-  static void build(Path tree, Path target, String version)
+  static Path build(Path tree, Path target, String version, Instant released)
       throws IOException, InterruptedException {
     Path root = target.resolve("deb").resolve("flags_" + version + "_amd64");
     Trees.delete(target.resolve("deb"));
@@ -56,8 +54,10 @@ final class DebPackage {
     Trees.copy(tree.resolve("share/man"), root.resolve("usr/share/man"));
     Trees.copy(tree.resolve("share/bash-completion"), root.resolve("usr/share/bash-completion"));
     Path doc = Files.createDirectories(root.resolve("usr/share/doc/flags"));
-    Files.writeString(doc.resolve("copyright"), copyright());
-    Files.writeString(doc.resolve("changelog"), changelog(version));
+    Files.copy(tree.resolve("COPYRIGHT"), doc.resolve("copyright"));
+    Files.copy(tree.resolve("NOTICE"), doc.resolve("NOTICE"));
+    Files.copy(tree.resolve(Dist.SBOM), doc.resolve(Dist.SBOM));
+    Files.writeString(doc.resolve("changelog"), changelog(version, released));
     Path overrides = Files.createDirectories(root.resolve("usr/share/lintian/overrides"));
     Files.writeString(overrides.resolve("flags"), LINTIAN_OVERRIDES);
     Trees.normalizeModes(root);
@@ -71,17 +71,21 @@ final class DebPackage {
     Files.writeString(control.resolve("md5sums"), md5sums(root));
     Files.writeString(control.resolve("control"), control(version, installedKib(root)));
     Trees.normalizeModes(control);
+    Instant latest =
+        Dist.setReleaseTimes(
+            root,
+            List.of(lib.resolve("app/flags.aot"), lib.resolve("app/flags-worker.aot")),
+            released);
 
     Path deb = target.resolve("flags_" + version + "_amd64.deb");
-    Dist.run(
-        target,
-        "dpkg-deb",
-        "--root-owner-group",
-        "-Zxz",
-        "--build",
-        root.toString(),
-        deb.toString());
+    ProcessBuilder dpkgDeb =
+        new ProcessBuilder(
+            "dpkg-deb", "--root-owner-group", "-Zxz", "--build", root.toString(), deb.toString());
+    // The time of the ar members, and the latest a file in the tar parts may carry.
+    dpkgDeb.environment().put("SOURCE_DATE_EPOCH", Long.toString(latest.getEpochSecond()));
+    Dist.run(dpkgDeb.directory(target.toFile()));
     System.out.println("dist: " + deb + " (" + Files.size(deb) / 1024 + " KiB)");
+    return deb;
   }
 
   private static String control(String version, long installedKib) {
@@ -105,27 +109,7 @@ final class DebPackage {
         .formatted(version, MAINTAINER, installedKib);
   }
 
-  private static String copyright() {
-    return """
-        Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
-        Upstream-Name: flags
-
-        Files: *
-        Copyright: 2026 the flags developers
-        License: other
-         The flags developers have not chosen a license yet: ask them before
-         redistributing this package.
-
-        Files: usr/lib/flags/runtime/*
-        Copyright: Oracle and/or its affiliates, and the OpenJDK contributors
-        License: GPL-2.0-with-classpath-exception
-         The runtime is an OpenJDK image made by jlink; its licenses and notices
-         are in /usr/lib/flags/runtime/legal. On Debian systems, the GPL 2.0 is in
-         /usr/share/common-licenses/GPL-2.
-        """;
-  }
-
-  private static String changelog(String version) {
+  private static String changelog(String version, Instant released) {
     return """
         flags (%s) unstable; urgency=medium
 
@@ -137,7 +121,8 @@ final class DebPackage {
             version,
             version,
             MAINTAINER,
-            ZonedDateTime.now(ZoneOffset.UTC)
+            released
+                .atZone(ZoneOffset.UTC)
                 .format(DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.ROOT)));
   }
 
@@ -149,23 +134,9 @@ final class DebPackage {
   private static String md5sums(Path root) throws IOException {
     StringBuilder sums = new StringBuilder();
     for (Path file : Trees.files(root)) {
-      sums.append(md5(root.resolve(file))).append("  ").append(file).append('\n');
+      sums.append(Trees.digest(root.resolve(file), "MD5")).append("  ").append(file).append('\n');
     }
     return sums.toString();
-  }
-
-  private static String md5(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      MessageDigest digest = MessageDigest.getInstance("MD5");
-      byte[] buffer = new byte[1 << 16];
-      int n;
-      while ((n = in.read(buffer)) != -1) {
-        digest.update(buffer, 0, n);
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static long installedKib(Path root) throws IOException {
