@@ -7,6 +7,7 @@ import dev.flags.download.SaveRules;
 import dev.flags.engine.Launch;
 import dev.flags.engine.RunListener;
 import dev.flags.http.RetryRules;
+import dev.flags.outcome.Connections;
 import dev.flags.report.RunReport;
 import dev.flags.work.WorkRules;
 import dev.flags.work.Workload;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -36,13 +38,18 @@ public final class Bench {
   private final Launch server;
   private final PrintWriter progress;
   private final Path tempParent;
+  private final Supplier<Connections> serverCounts;
 
   /**
    * @param progress where progress lines go (stderr)
    * @param tempParent where the runs' temporary folders are made (the system's temp folder)
    */
   public Bench(BenchPlan plan, PrintWriter progress, Path tempParent) {
-    this(plan, Launch.remote(plan.serverLabel(), plan.baseUrl()), progress, tempParent);
+    this(
+        plan,
+        Launch.remote(plan.serverLabel(), plan.baseUrl()).trusting(plan.trust()),
+        progress,
+        tempParent);
   }
 
   /**
@@ -55,6 +62,12 @@ public final class Bench {
     this.server = server;
     this.progress = progress;
     this.tempParent = tempParent;
+    this.serverCounts =
+        server
+            .embeddedServer()
+            .<Supplier<Connections>>map(
+                s -> () -> new Connections(s.connections(), s.handshakes(), null, null))
+            .orElse(null);
   }
 
   /**
@@ -67,7 +80,7 @@ public final class Bench {
       if (sizes.size() > 1) {
         progress.println("bench: " + size.time().toMillis() + " ms of work per flag");
       }
-      reports.add(new Bench(plan.withWorkload(size), progress, tempParent).run());
+      reports.add(new Bench(plan.withWorkload(size), server, progress, tempParent).run());
     }
     return BenchReport.ofSizes(reports);
   }
@@ -75,13 +88,16 @@ public final class Bench {
   public BenchReport run() throws InterruptedException, IOException {
     Instant startedAt = Instant.now();
     Map<Cell, List<RunReport>> measured = new LinkedHashMap<>();
+    Map<Cell, List<Connections>> counted = new LinkedHashMap<>();
     Path root = Files.createTempDirectory(tempParent, "flags-bench-");
     // Ctrl-C must not leave a folder of flags behind in /tmp.
     Thread cleanup = new Thread(() -> deleteQuietly(root), "flags-bench-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
     try {
       for (Cell cell : plan.cells()) {
-        measured.put(cell, measure(cell, root));
+        List<Connections> counts = new ArrayList<>();
+        measured.put(cell, measure(cell, root, counts));
+        counted.put(cell, counts);
       }
     } finally {
       deleteQuietly(root);
@@ -121,16 +137,32 @@ public final class Bench {
         startedAt.toString(),
         rows,
         plan.workload().time().toMillis(),
-        plan.workload().rounds());
+        plan.workload().rounds(),
+        serverCounts == null
+            ? null
+            : counted.entrySet().stream()
+                .map(e -> ConnectionCount.of(e.getKey(), e.getValue()))
+                .toList());
   }
 
-  private List<RunReport> measure(Cell cell, Path root) throws InterruptedException, IOException {
+  private List<RunReport> measure(Cell cell, Path root, List<Connections> counts)
+      throws InterruptedException, IOException {
     progress.print("bench: " + cell.label() + ": warm-up");
     note(once(cell, root));
     progress.print("; runs");
     List<RunReport> runs = new ArrayList<>(plan.runs());
     for (int i = 0; i < plan.runs(); i++) {
+      Connections before = serverCounts == null ? null : serverCounts.get();
       RunReport run = once(cell, root);
+      if (before != null) {
+        Connections after = serverCounts.get();
+        counts.add(
+            new Connections(
+                after.opened() - before.opened(),
+                after.handshakes() - before.handshakes(),
+                null,
+                null));
+      }
       note(run);
       runs.add(run);
     }

@@ -1,6 +1,7 @@
 package dev.flags.bench;
 
 import dev.flags.http.RetryRules;
+import dev.flags.tls.TrustSettings;
 import dev.flags.work.Workload;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.Optional;
  * @param delay the server's fixed delay per response, when known (the embedded server's)
  * @param timeoutSeconds per request
  * @param workload CPU work per flag ({@code --work}), calibrated once for the whole bench
+ * @param trust whom HTTPS connections trust ({@code --tls}'s certificate, {@code --cacert}, {@code
+ *     -k})
  */
 public record BenchPlan(
     List<Cell> cells,
@@ -26,7 +29,8 @@ public record BenchPlan(
     String baseUrl,
     Optional<Duration> delay,
     double timeoutSeconds,
-    Workload workload) {
+    Workload workload,
+    TrustSettings trust) {
 
   public BenchPlan {
     cells = List.copyOf(cells);
@@ -35,7 +39,8 @@ public record BenchPlan(
 
   /** The same plan with another work per flag: one size of a sweep ({@code --work 10,50,200}). */
   public BenchPlan withWorkload(Workload value) {
-    return new BenchPlan(cells, runs, codes, serverLabel, baseUrl, delay, timeoutSeconds, value);
+    return new BenchPlan(
+        cells, runs, codes, serverLabel, baseUrl, delay, timeoutSeconds, value, trust);
   }
 
   /**
@@ -56,8 +61,14 @@ public record BenchPlan(
     private Optional<Duration> delay = Optional.empty();
     private double timeoutSeconds = RetryRules.DEFAULT_TIMEOUT_SECONDS;
     private Workload workload = Workload.NONE;
+    private TrustSettings trust = TrustSettings.SYSTEM;
 
     private Builder() {}
+
+    public Builder trust(TrustSettings value) {
+      trust = value;
+      return this;
+    }
 
     public Builder cells(List<Cell> value) {
       cells = value;
@@ -98,7 +109,7 @@ public record BenchPlan(
 
     public BenchPlan build() {
       return new BenchPlan(
-          cells, runs, codes, serverLabel, baseUrl, delay, timeoutSeconds, workload);
+          cells, runs, codes, serverLabel, baseUrl, delay, timeoutSeconds, workload, trust);
     }
   }
 }

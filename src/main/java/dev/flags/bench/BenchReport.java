@@ -24,6 +24,8 @@ import java.util.function.Function;
  *     the first one's (each row has its own)
  * @param rounds the rounds of work per flag calibrated for it; 0 for none; with several sizes, the
  *     first one's
+ * @param connections per cell, in the rows' order: the connections and TLS handshakes the server
+ *     counted per run; null when the server is not the embedded one (nobody counted)
  */
 @JsonPropertyOrder({
   "server",
@@ -39,7 +41,8 @@ import java.util.function.Function;
   "work_ms",
   "rounds",
   "work_sweep_ms",
-  "break_even"
+  "break_even",
+  "connections"
 })
 public record BenchReport(
     @JsonProperty("server") String server,
@@ -53,10 +56,12 @@ public record BenchReport(
     @JsonProperty("started_at") String startedAt,
     @JsonProperty("rows") List<BenchRow> rows,
     @JsonProperty("work_ms") long workMs,
-    @JsonProperty("rounds") long rounds) {
+    @JsonProperty("rounds") long rounds,
+    @JsonProperty("connections") List<ConnectionCount> connections) {
 
   public BenchReport {
     rows = List.copyOf(rows);
+    connections = connections == null ? null : List.copyOf(connections);
   }
 
   /**
@@ -77,7 +82,10 @@ public record BenchReport(
         first.startedAt,
         sizes.stream().flatMap(size -> size.rows.stream()).toList(),
         first.workMs,
-        first.rounds);
+        first.rounds,
+        first.connections == null
+            ? null
+            : sizes.stream().flatMap(size -> size.connections.stream()).toList());
   }
 
   /** The work sizes of the rows, smallest first; empty without work. */
@@ -104,6 +112,10 @@ public record BenchReport(
   /** Whether the flags were given CPU work, or some rows the lock: the table then says so. */
   boolean aboutWork() {
     return computes() || rows.stream().anyMatch(BenchRow::gil);
+  }
+
+  private boolean anyHandshakes() {
+    return connections != null && connections.stream().anyMatch(c -> c.tlsHandshakes() > 0);
   }
 
   /** Whether any measured run had a failed flag. */
@@ -154,6 +166,12 @@ public record BenchReport(
     if (!startsWorkers) {
       dropped.add("after_startup_s");
     }
+    if (connections == null) {
+      dropped.add("conns");
+    }
+    if (!anyHandshakes()) {
+      dropped.add("tls_hs");
+    }
     printAligned(out, withoutColumns(lines(), dropped));
     out.println(
         "speedup: sequential median / median. efficiency: ideal "
@@ -164,7 +182,11 @@ public record BenchReport(
                     : "(the longer of ceil(N / max_req) x delay and N x work / min(max_req, cores))")
             + " / median. startup_s: worker start-up, part of the time."
             + (startsWorkers ? " after_startup_s: the median time after it." : "")
-            + (computes() ? " cpu_s: the work's CPU time; parallel: cpu_s / elapsed." : ""));
+            + (computes() ? " cpu_s: the work's CPU time; parallel: cpu_s / elapsed." : "")
+            + (connections == null
+                ? ""
+                : " conns: connections the server accepted per run (median)"
+                    + (anyHandshakes() ? "; tls_hs: TLS handshakes it completed." : ".")));
     if (anyErrors()) {
       out.println(
           "Runs with errors are counted in the times above: failed requests may be faster or"
@@ -195,9 +217,13 @@ public record BenchReport(
           "after_startup_s",
           "errors",
           "cpu_s",
-          "parallel"
+          "parallel",
+          "conns",
+          "tls_hs"
         });
-    for (BenchRow row : rows) {
+    for (int i = 0; i < rows.size(); i++) {
+      BenchRow row = rows.get(i);
+      ConnectionCount count = connections == null ? null : connections.get(i);
       boolean started = row.workerStartupS() > 0;
       lines.add(
           new String[] {
@@ -217,7 +243,9 @@ public record BenchReport(
                 ? "-"
                 : row.errors() + " in " + row.runsWithErrors() + "/" + row.runs() + " runs",
             row.cpuS() == null ? "-" : fixed(row.cpuS(), 3),
-            row.parallelism() == null ? "-" : fixed(row.parallelism(), 2)
+            row.parallelism() == null ? "-" : fixed(row.parallelism(), 2),
+            count == null ? "-" : String.valueOf(count.connections()),
+            count == null ? "-" : String.valueOf(count.tlsHandshakes())
           });
     }
     return lines;

@@ -12,6 +12,8 @@ import dev.flags.download.Mode;
 import dev.flags.engine.Launch;
 import dev.flags.server.Chaos;
 import dev.flags.server.Delay;
+import dev.flags.tls.ServerTls;
+import dev.flags.tls.TrustSettings;
 import dev.flags.work.Workload;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -71,7 +73,8 @@ import picocli.CommandLine.Spec;
       "  flags bench -s http://127.0.0.1:8080/flags  against your own server",
       "  flags bench -l 20 --work 50 --gil both      CPU-bound, without and with a GIL",
       "  flags bench -l 20 --work 10,50,200 --gil both --chart sweep.png",
-      "                                              where processes overtake threads"
+      "                                              where processes overtake threads",
+      "  flags bench --tls                           over HTTPS, counting handshakes"
     })
 public final class BenchCommand implements Callable<Integer> {
   /** The line {@code flags --help} lists it with (read there without building this model). */
@@ -84,6 +87,15 @@ public final class BenchCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
   @Mixin private CodeOptions codeOptions;
   @Mixin private ServerOptions serverOptions;
+  @Mixin private TlsOptions tlsOptions;
+
+  @Option(
+      names = "--tls",
+      description =
+          "The embedded server speaks HTTPS, with a certificate made at start-up: what a"
+              + " handshake per connection costs each mode. The table then counts connections and"
+              + " TLS handshakes per run.")
+  private boolean tls;
 
   @Option(
       names = "--modes",
@@ -187,11 +199,17 @@ public final class BenchCommand implements Callable<Integer> {
         server.embedded()
             ? Optional.of(Duration.ofMillis(delayMs == null ? defaultDelay : delayMs))
             : Optional.empty();
+    if (tls && !server.embedded()) {
+      throw usage("--tls is for the embedded server, not " + server.label());
+    }
+    ServerTls serverTls = tls ? ServerTls.generated() : null;
+    TrustSettings trust = tlsOptions.trust(EmbeddedTls.https(server, serverTls), System.getenv());
     List<Cell> cells = Cell.matrix(chosen, maxReqs, codes.size(), gil.locks());
     List<Workload> workloads = WorkSizes.calibrated(sizes, spec.commandLine().getErr());
 
     Chaos chaos = Chaos.NONE.withDelay(Delay.fixed(delay.map(Duration::toMillis).orElse(0L)));
-    try (Launch launch = FlagsCommand.launch(server, chaos)) {
+    tlsOptions.warnIfInsecure(spec.commandLine().getErr());
+    try (Launch launch = FlagsCommand.launch(server, chaos, serverTls, trust)) {
       BenchPlan plan =
           BenchPlan.builder()
               .cells(cells)
@@ -200,6 +218,7 @@ public final class BenchCommand implements Callable<Integer> {
               .server(launch.label(), launch.baseUrl())
               .delay(delay)
               .workload(workloads.getFirst())
+              .trust(launch.trust())
               .build();
       Path temp = Path.of(System.getProperty("java.io.tmpdir"));
       BenchReport report =

@@ -50,12 +50,31 @@ public final class EmbeddedServerOptions {
   private List<ChaosArgs.FaultChance> faults;
 
   @Option(
+      names = "--server-tls",
+      description =
+          "EMBEDDED server: serve HTTPS, with a certificate made at start-up that this run"
+              + " trusts (no set-up at all).")
+  private boolean tls;
+
+  @Option(
       names = "--server-seed",
       paramLabel = "N",
       description =
           "EMBEDDED server: seed of its delays, errors and faults; the same seed repeats them"
               + " (default: random).")
   private Long seed;
+
+  /** Whether the embedded server speaks HTTPS; a usage error for another server. */
+  public boolean tls(ServerChoice server) {
+    if (tls && !server.embedded()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--server-tls is for the EMBEDDED server, not "
+              + server.label()
+              + "; for a separate one use 'flags serve --tls'");
+    }
+    return tls;
+  }
 
   /**
    * The embedded server's behaviour; a usage error if these options are given for another server,

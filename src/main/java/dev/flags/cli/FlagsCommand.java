@@ -20,6 +20,8 @@ import dev.flags.report.TextReport;
 import dev.flags.report.chart.TimelineChart;
 import dev.flags.server.Chaos;
 import dev.flags.store.FlagStore;
+import dev.flags.tls.ServerTls;
+import dev.flags.tls.TrustSettings;
 import dev.flags.work.WorkRules;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -57,6 +59,7 @@ import picocli.CommandLine.Spec;
       "1:at least one flag failed (an error, or unfinished at --deadline)",
       "2:bad command line; nothing was downloaded",
       "23:the report could not be written to stdout (full disk, closed stdout)",
+      "60:every failed flag failed on the server's TLS certificate",
       "130:interrupted by Ctrl-C (SIGINT); the partial report is printed",
       "143:terminated by SIGTERM; the partial report is printed"
     },
@@ -88,7 +91,10 @@ import picocli.CommandLine.Spec;
       "  flags --work 100 --gil --timeline gil.svg",
       "                               ... under a lock like CPython's GIL, drawn",
       "  flags lesson                 the chapter's experiments, explained and measured",
-      "  flags serve --book           the book's LOCAL, DELAY and ERROR servers"
+      "  flags serve --book           the book's LOCAL, DELAY and ERROR servers",
+      "  flags --server-tls -v        over HTTPS, from an embedded server",
+      "  flags --cacert ca.pem -s https://127.0.0.1:8443/flags",
+      "                               trust ca.pem's certificates too (as curl)"
     })
 public final class FlagsCommand implements Callable<Integer> {
   /** How old a save's temp file must be before a run takes it for a killed run's leftover. */
@@ -98,6 +104,7 @@ public final class FlagsCommand implements Callable<Integer> {
   @Mixin private CodeOptions codeOptions;
   @Mixin private ServerOptions serverOptions;
   @Mixin private EmbeddedServerOptions embeddedServerOptions;
+  @Mixin private TlsOptions tlsOptions;
   @Mixin private DownloadOptions downloadOptions;
   @Mixin private RetryOptions retryOptions;
   @Mixin private SaveOptions saveOptions;
@@ -169,6 +176,8 @@ public final class FlagsCommand implements Callable<Integer> {
     List<String> codes = codeOptions.codes();
     ServerChoice server = serverOptions.choice();
     Chaos chaos = embeddedServerOptions.chaos(server);
+    ServerTls serverTls = embeddedServerOptions.tls(server) ? ServerTls.generated() : null;
+    TrustSettings trust = tlsOptions.trust(EmbeddedTls.https(server, serverTls), System.getenv());
     Parallelism parallelism = downloadOptions.parallelism(server.polite());
     RetryRules retry = retryOptions.rules();
     SaveRules save = saveOptions.rules();
@@ -180,7 +189,8 @@ public final class FlagsCommand implements Callable<Integer> {
     long calibrating = System.nanoTime();
     WorkRules work = workOptions.rules();
     Duration calibration = Duration.ofNanos(System.nanoTime() - calibrating);
-    try (Launch launch = launch(server, chaos)) {
+    tlsOptions.warnIfInsecure(spec.commandLine().getErr());
+    try (Launch launch = launch(server, chaos, serverTls, trust)) {
       RunSpec run = launch.spec(codes, dest, parallelism, retry, save, work);
       // The book's header and -v lines: on stdout in text; with json/csv stdout carries only
       // that, so they go to stderr, and only with -v.
@@ -201,11 +211,12 @@ public final class FlagsCommand implements Callable<Integer> {
       }
       if (verbose && info != null) {
         TextReport.workerStartup(info, report);
+        TextReport.connections(info, report);
       }
       out.flush();
       timeline.ifPresent(path -> drawTimeline(report, path));
       stopped.throwIfSignalled(codes.size());
-      return report.errors() > 0 ? ExitCodes.ERRORS : ExitCodes.OK;
+      return ExitCodes.of(report);
     }
   }
 
@@ -323,14 +334,15 @@ public final class FlagsCommand implements Callable<Integer> {
 
   /**
    * The runs' server: the embedded one started on a free 127.0.0.1 port, behaving as {@code chaos},
-   * or the one {@code server} names.
+   * or the one {@code server} names; speaking HTTPS with {@code tls} if not null, and trusted as
+   * {@code trust} says.
    */
-  static Launch launch(ServerChoice server, Chaos chaos) {
+  static Launch launch(ServerChoice server, Chaos chaos, ServerTls tls, TrustSettings trust) {
     if (!server.embedded()) {
-      return Launch.remote(server.label(), server.baseUrl());
+      return Launch.remote(server.label(), server.baseUrl()).trusting(trust);
     }
     try {
-      return Launch.embedded(chaos);
+      return Launch.embedded(chaos, tls).trusting(EmbeddedTls.trusting(tls, trust));
     } catch (IOException e) {
       throw new FlagsException(
           ExitCodes.ERRORS, "cannot start the embedded flag server: " + e.getMessage(), e);

@@ -7,6 +7,7 @@ import dev.flags.server.FlagServer;
 import dev.flags.server.FlagTree;
 import dev.flags.server.GeneratedFlags;
 import dev.flags.server.WireMockExport;
+import dev.flags.tls.ServerTls;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -65,7 +67,9 @@ import picocli.CommandLine.Spec;
       "  flags serve --port 0 --fault reset:0.1,truncated:0.1 --seed 7",
       "                                           a free port, 20%% broken, repeatably",
       "  flags serve --flags-dir flags.zip        the book's own flags.zip",
-      "  flags serve --export-wiremock wm         WireMock mappings and __files in wm/"
+      "  flags serve --tls                        HTTPS, and a certificate for --cacert",
+      "  flags serve --export-wiremock wm         WireMock mappings and __files in wm/",
+      "  flags serve --export-wiremock wm --tls   ... and a keystore for its HTTPS"
     })
 public final class ServeCommand implements Callable<Integer> {
   /** The line {@code flags --help} lists it with (read there without building this model). */
@@ -167,8 +171,11 @@ public final class ServeCommand implements Callable<Integer> {
       description =
           "Do not serve: write WireMock stub mappings (DIR/mappings) and bodies (DIR/__files)"
               + " for the same flags, with --delay if given, and exit. Run WireMock with"
-              + " --root-dir DIR.")
+              + " --root-dir DIR. With --tls (or --cert/--key) also a keystore for WireMock's"
+              + " --https-port and the certificate for --cacert.")
   private String exportDir;
+
+  @Mixin private ServeTlsOptions tlsOptions;
 
   @Option(
       names = {"-q", "--quiet"},
@@ -181,15 +188,19 @@ public final class ServeCommand implements Callable<Integer> {
     List<ServerGroup.Plan> plans = plans();
     Path export = exportDir == null ? null : exportFolder();
     FlagCatalog catalog = catalog();
+    ServerTls tls = tlsOptions.serverTls();
     if (export != null) {
-      return export(catalog, export);
+      return export(catalog, export, tls);
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<FlagServer> servers =
         ServerGroup.startAll(
-            bind, plans, catalog, plan -> ServerGroup.requestLog(plan, quiet, err));
+            bind, plans, catalog, plan -> ServerGroup.requestLog(plan, quiet, err), tls);
     ServerGroup.announce(plans, servers, catalog, flagsDir, quiet, out, err);
+    if (tls != null) {
+      ServerGroup.announceCertificate(tlsOptions.certificateFile(tls), servers, quiet, out, err);
+    }
     if (ReportOutput.lost(out)) {
       servers.forEach(FlagServer::close); // nobody learnt the URLs: serving would be for no one
       return ExitCodes.OUTPUT;
@@ -269,11 +280,14 @@ public final class ServeCommand implements Callable<Integer> {
     return dir;
   }
 
-  private int export(FlagCatalog catalog, Path dir) {
+  private int export(FlagCatalog catalog, Path dir, ServerTls tls) {
     Delay exported = delay == null ? Delay.NONE : delay;
     int flags;
     try {
       flags = WireMockExport.write(catalog, exported, dir);
+      if (tls != null) {
+        WireMockExport.writeTls(tls, dir);
+      }
     } catch (IOException e) {
       throw new FlagsException(
           ExitCodes.ERRORS,
@@ -294,7 +308,8 @@ public final class ServeCommand implements Callable<Integer> {
             + " to "
             + dir
             + ": run WireMock with --root-dir "
-            + dir);
+            + dir
+            + (tls == null ? "" : WireMockExport.httpsOptions(dir)));
     out.flush();
     return ExitCodes.OK;
   }

@@ -6,8 +6,10 @@ import dev.flags.server.FlagCatalog;
 import dev.flags.server.FlagServer;
 import dev.flags.server.FlagTree;
 import dev.flags.server.RequestLog;
+import dev.flags.tls.ServerTls;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -28,17 +30,20 @@ final class ServerGroup {
 
   /**
    * Starts a server per plan, all or none: if one cannot listen (a port in use), the ones already
-   * started are closed before the error is reported.
+   * started are closed before the error is reported. With {@code tls} (null: plain HTTP), each
+   * serves HTTPS with the same certificate.
    */
   static List<FlagServer> startAll(
       String bind,
       List<Plan> plans,
       FlagCatalog catalog,
-      Function<Plan, Consumer<RequestLog>> logs) {
+      Function<Plan, Consumer<RequestLog>> logs,
+      ServerTls tls) {
     List<FlagServer> started = new ArrayList<>();
     for (Plan plan : plans) {
       try {
-        started.add(FlagServer.start(bind, plan.port(), catalog, plan.chaos(), logs.apply(plan)));
+        started.add(
+            FlagServer.start(bind, plan.port(), catalog, plan.chaos(), logs.apply(plan), tls));
       } catch (IOException e) {
         started.forEach(FlagServer::close);
         throw new FlagsException(
@@ -89,6 +94,26 @@ final class ServerGroup {
     out.flush();
     if (!quiet) {
       err.println("flags serve: " + flagCount + " " + source + "; Ctrl-C stops");
+      err.flush();
+    }
+  }
+
+  /**
+   * Where the certificate is, after the URL(s): {@code cacert PATH} on stdout, for scripts, and how
+   * to use it on stderr.
+   */
+  static void announceCertificate(
+      Path file, List<FlagServer> servers, boolean quiet, PrintWriter out, PrintWriter err) {
+    out.println("cacert " + file);
+    out.flush();
+    if (!quiet) {
+      err.println(
+          "flags serve: certificate in "
+              + file
+              + "; trust it with: flags --cacert "
+              + file
+              + " -s "
+              + servers.getFirst().baseUrl());
       err.flush();
     }
   }

@@ -1,9 +1,11 @@
 package dev.flags.download;
 
+import dev.flags.http.ConnectionEvents;
 import dev.flags.http.FlagUrls;
 import dev.flags.http.HttpClients;
 import dev.flags.http.RunGuard;
 import dev.flags.outcome.Cause;
+import dev.flags.outcome.Connections;
 import dev.flags.outcome.Outcome;
 import dev.flags.store.FlagStore;
 import java.io.IOException;
@@ -29,6 +31,7 @@ import okhttp3.Response;
  * #cancel}). {@link #close} shuts the client down.
  */
 public final class DownloadOne implements AutoCloseable, PoolHost {
+  private final ConnectionEvents events;
   private final Supplier<OkHttpClient> newClient;
   // Built at the first request: a process pool's parent, which makes none, never builds one.
   private volatile OkHttpClient client;
@@ -39,11 +42,13 @@ public final class DownloadOne implements AutoCloseable, PoolHost {
 
   private DownloadOne(
       Supplier<OkHttpClient> newClient,
+      ConnectionEvents events,
       FlagSteps steps,
       FlagStore store,
       RunGuard guard,
       long runStartNanos) {
     this.newClient = newClient;
+    this.events = events;
     this.steps = steps;
     this.store = store;
     this.guard = guard;
@@ -59,8 +64,10 @@ public final class DownloadOne implements AutoCloseable, PoolHost {
       RunSpec spec, RunGuard guard, FlagStore store, long runStartNanos) {
     FlagUrls urls = new FlagUrls(spec.fetch().baseUrl());
     int size = spec.parallelism().size(spec.codes().size());
+    ConnectionEvents events = new ConnectionEvents();
     return new DownloadOne(
-        () -> HttpClients.create(size, spec.retry(), guard, urls.https()),
+        () -> HttpClients.create(size, spec.retry(), guard, urls.https(), spec.trust(), events),
+        events,
         new FlagSteps(spec.save(), spec.work(), urls, store, guard),
         store,
         guard,
@@ -107,6 +114,11 @@ public final class DownloadOne implements AutoCloseable, PoolHost {
     long start = System.nanoTime();
     RunGuard guard = RunGuard.after(start, spec.retry().deadline());
     return open(spec, guard, new FlagStore(spec.fetch().dest()), start);
+  }
+
+  /** The connections this process's client opened so far, and what they spoke. */
+  public Connections connections() {
+    return events.summary();
   }
 
   /** When the run started ({@link System#nanoTime}): results' {@code startMs} count from it. */

@@ -1,6 +1,7 @@
 package dev.flags.download;
 
 import dev.flags.http.RetryRules;
+import dev.flags.tls.TrustSettings;
 import dev.flags.work.WorkRules;
 import java.util.List;
 import java.util.Objects;
@@ -18,9 +19,15 @@ import java.util.Objects;
  * @param retry timeouts, retries, the deadline and the body limit
  * @param save what to do with flags already saved, and how to name files
  * @param work the CPU work per flag and its lock
+ * @param trust whom HTTPS connections trust ({@code --cacert}, {@code -k}), read again by workers
  */
 public record RunSpec(
-    Fetch fetch, Parallelism parallelism, RetryRules retry, SaveRules save, WorkRules work) {
+    Fetch fetch,
+    Parallelism parallelism,
+    RetryRules retry,
+    SaveRules save,
+    WorkRules work,
+    TrustSettings trust) {
 
   public RunSpec {
     Objects.requireNonNull(fetch, "fetch");
@@ -28,6 +35,7 @@ public record RunSpec(
     Objects.requireNonNull(retry, "retry");
     Objects.requireNonNull(save, "save");
     Objects.requireNonNull(work, "work");
+    Objects.requireNonNull(trust, "trust");
   }
 
   /** The command line's defaults: threads at their default concurrency, no codes yet. */

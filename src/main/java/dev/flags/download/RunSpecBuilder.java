@@ -1,6 +1,7 @@
 package dev.flags.download;
 
 import dev.flags.http.RetryRules;
+import dev.flags.tls.TrustSettings;
 import dev.flags.work.WorkRules;
 import dev.flags.work.Workload;
 import java.nio.file.Path;
@@ -19,17 +20,29 @@ public final class RunSpecBuilder {
   private RetryRules retry = RetryRules.DEFAULTS;
   private SaveRules save = SaveRules.DEFAULTS;
   private WorkRules work = WorkRules.NONE;
+  private TrustSettings trust = TrustSettings.SYSTEM;
 
   RunSpecBuilder() {}
 
   RunSpecBuilder(RunSpec spec) {
-    this(spec.fetch(), spec.parallelism(), spec.retry(), spec.save(), spec.work());
+    this(spec.fetch(), spec.parallelism(), spec.retry(), spec.save(), spec.work(), spec.trust());
     maxReqGiven = true;
   }
 
+  /** Whom HTTPS connections trust ({@code --cacert}, {@code -k}); the system's CAs if unset. */
+  public RunSpecBuilder trust(TrustSettings value) {
+    trust = value;
+    return this;
+  }
+
   private RunSpecBuilder(
-      Fetch fetch, Parallelism parallelism, RetryRules retry, SaveRules save, WorkRules work) {
-    fetch(fetch).parallelism(parallelism).retry(retry).save(save).work(work);
+      Fetch fetch,
+      Parallelism parallelism,
+      RetryRules retry,
+      SaveRules save,
+      WorkRules work,
+      TrustSettings trust) {
+    fetch(fetch).parallelism(parallelism).retry(retry).save(save).work(work).trust(trust);
   }
 
   public RunSpecBuilder fetch(Fetch value) {
@@ -139,6 +152,6 @@ public final class RunSpecBuilder {
   }
 
   public RunSpec build() {
-    return new RunSpec(fetch, parallelism, retry, save, work);
+    return new RunSpec(fetch, parallelism, retry, save, work, trust);
   }
 }

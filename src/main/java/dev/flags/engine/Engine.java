@@ -8,6 +8,7 @@ import dev.flags.download.StartupReporting;
 import dev.flags.download.WorkerStartup;
 import dev.flags.http.RunGuard;
 import dev.flags.outcome.Cause;
+import dev.flags.outcome.Connections;
 import dev.flags.report.RunReport;
 import dev.flags.store.FlagStore;
 import java.time.Duration;
@@ -94,6 +95,7 @@ public final class Engine {
     Set<String> done = new HashSet<>();
     Duration startup;
     List<WorkerStartup> workerStartups;
+    Connections connections;
     try (DownloadOne downloadOne = DownloadOne.open(spec, guard, store, start)) {
       current = downloadOne;
       runner = Thread.currentThread();
@@ -135,6 +137,7 @@ public final class Engine {
         startup = Duration.ZERO;
         workerStartups = List.of();
       }
+      connections = downloadOne.connections();
       current = null;
     }
     return RunReport.builder()
@@ -149,6 +152,7 @@ public final class Engine {
         .workRounds(spec.work().workload().rounds())
         .gil(spec.work().gil())
         .workerStartups(workerStartups)
+        .connections(connections)
         .build();
   }
 

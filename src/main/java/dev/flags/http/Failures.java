@@ -41,10 +41,10 @@ public final class Failures {
     if (e instanceof FetchException fetch) {
       return fetch;
     }
-    return new FetchException(cause(e, attemptNanos), e);
+    return new FetchException(cause(e, attemptNanos, call), e);
   }
 
-  private static Cause cause(IOException e, long attemptNanos) {
+  private static Cause cause(IOException e, long attemptNanos, Call call) {
     if (e instanceof SocketTimeoutException
         || (e instanceof InterruptedIOException && !Thread.currentThread().isInterrupted())) {
       return new Cause.Timeout(attemptNanos / 1e9);
@@ -67,7 +67,7 @@ public final class Failures {
       return new Cause.UnknownHost(printable(e.getMessage()));
     }
     if (e instanceof SSLException) {
-      return new Cause.Tls(printable(e.getMessage()));
+      return TlsFailures.cause(e, call);
     }
     // The JDK and OkHttp name the rest only in words.
     String message = lower(e);

@@ -1,5 +1,7 @@
 package dev.flags.http;
 
+import dev.flags.tls.Trust;
+import dev.flags.tls.TrustSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +25,7 @@ public final class HttpClients {
    * @param timeout applies to connecting, to each read, and to the whole call
    */
   public static OkHttpClient create(int concurrency, Duration timeout) {
-    return sized(concurrency, true)
+    return sized(concurrency, true, TrustSettings.SYSTEM)
         .connectTimeout(timeout)
         .readTimeout(timeout)
         .writeTimeout(timeout)
@@ -46,12 +48,20 @@ public final class HttpClients {
    * @param rules the run's retry rules, whole: the interceptor reads what it applies
    * @param tls whether requests start on https; if not, TLS is set up only if a server redirects to
    *     https (see {@link TlsSibling})
+   * @param trust whom TLS connections trust ({@code --cacert}, {@code -k})
+   * @param events hears every connection the client opens
    */
   public static OkHttpClient create(
-      int concurrency, RetryRules rules, RunGuard guard, boolean tls) {
+      int concurrency,
+      RetryRules rules,
+      RunGuard guard,
+      boolean tls,
+      TrustSettings trust,
+      ConnectionEvents events) {
     Duration timeout = rules.timeout();
     OkHttpClient hops =
-        sized(concurrency, tls)
+        sized(concurrency, tls, trust)
+            .eventListener(events)
             .connectTimeout(timeout)
             .readTimeout(timeout)
             .writeTimeout(timeout)
@@ -64,7 +74,7 @@ public final class HttpClients {
             .build();
     return hops.newBuilder()
         .addInterceptor(new RetryInterceptor(rules, guard))
-        .addInterceptor(new RedirectInterceptor(tls ? null : new TlsSibling(hops)))
+        .addInterceptor(new RedirectInterceptor(tls ? null : new TlsSibling(hops, trust)))
         .build();
   }
 
@@ -72,7 +82,7 @@ public final class HttpClients {
    * A client for {@code concurrency} requests at once; {@code tls} false: plain http only, which
    * spares OkHttp's TLS set-up (see {@link TlsSibling}).
    */
-  private static OkHttpClient.Builder sized(int concurrency, boolean tls) {
+  private static OkHttpClient.Builder sized(int concurrency, boolean tls, TrustSettings trust) {
     Dispatcher dispatcher = new Dispatcher();
     dispatcher.setMaxRequests(Math.max(concurrency, 1));
     dispatcher.setMaxRequestsPerHost(Math.max(concurrency, 1));
@@ -85,7 +95,7 @@ public final class HttpClients {
             .proxySelector(proxies)
             .proxyAuthenticator(credentials)
             .addNetworkInterceptor(credentials);
-    return tls ? builder : builder.connectionSpecs(PLAIN_HTTP);
+    return tls ? Trust.apply(trust, builder) : builder.connectionSpecs(PLAIN_HTTP);
   }
 
   /**
@@ -102,7 +112,7 @@ public final class HttpClients {
         .name("okhttp-warm-up")
         .start(
             () -> {
-              sized(1, tls).build();
+              sized(1, tls, TrustSettings.SYSTEM).build();
               // A request as the run builds them: its URL's host loads Unicode tables, its tag
               // Kotlin's class mapping.
               new Request.Builder().url("http://127.0.0.1/").tag(Object.class, "").build();

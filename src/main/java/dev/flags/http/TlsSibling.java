@@ -1,5 +1,7 @@
 package dev.flags.http;
 
+import dev.flags.tls.Trust;
+import dev.flags.tls.TrustSettings;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -25,10 +27,12 @@ final class TlsSibling {
       List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT);
 
   private final OkHttpClient plain;
+  private final TrustSettings trust;
   private volatile OkHttpClient tls;
 
-  TlsSibling(OkHttpClient plain) {
+  TlsSibling(OkHttpClient plain, TrustSettings trust) {
     this.plain = plain;
+    this.trust = trust;
   }
 
   /** Makes {@code request} (an https one) as the next hop of {@code chain}'s call. */
@@ -57,7 +61,7 @@ final class TlsSibling {
       synchronized (this) {
         client = tls;
         if (client == null) {
-          client = plain.newBuilder().connectionSpecs(TLS_AND_PLAIN).build();
+          client = Trust.apply(trust, plain.newBuilder().connectionSpecs(TLS_AND_PLAIN)).build();
           tls = client;
         }
       }

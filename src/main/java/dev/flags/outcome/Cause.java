@@ -176,10 +176,46 @@ public sealed interface Cause {
     }
   }
 
+  /**
+   * The server's certificate was refused: curl's exit 60. Never retried: the same certificate would
+   * come again.
+   */
+  sealed interface CertificateProblem extends Cause {}
+
+  /** No trusted CA signed the certificate: it is self-signed, or its CA is not known here. */
+  record Untrusted() implements CertificateProblem {
+    @Override
+    public String text() {
+      return "certificate not trusted (self-signed or unknown CA)";
+    }
+  }
+
+  /** The certificate is valid, but for other host names than the one asked for. */
+  record HostMismatch(String host) implements CertificateProblem {
+    @Override
+    public String text() {
+      return "certificate does not match the host name " + host;
+    }
+  }
+
+  /** The certificate's validity is over (or, with {@code notYetValid}, has not begun). */
+  record CertificateExpired(boolean notYetValid) implements CertificateProblem {
+    @Override
+    public String text() {
+      return notYetValid ? "certificate not yet valid" : "certificate expired";
+    }
+  }
+
+  /**
+   * The TLS handshake failed for another reason than the certificate: no common protocol or cipher,
+   * a server that does not speak TLS on that port, an alert from the server.
+   *
+   * @param detail what went wrong, in words (never a Java class name)
+   */
   record Tls(String detail) implements Cause {
     @Override
     public String text() {
-      return "TLS failure: " + detail;
+      return "TLS handshake failed" + (detail.isEmpty() ? "" : ": " + detail);
     }
   }
 

@@ -26,12 +26,16 @@ final class FailureSummary {
    */
   static final String REFUSED_HINT = " — is a server running? Try 'flags serve --book'";
 
+  /** Said after an untrusted certificate: what curl users know to do. */
+  static final String UNTRUSTED_HINT =
+      " — trust its certificate with --cacert FILE, or skip the check with -k";
+
   private FailureSummary() {}
 
   static Optional<String> line(RunReport report) {
     long errors = report.errors();
-    if (errors < 2) {
-      return Optional.empty(); // one error is no pattern
+    if (errors < 2 && !(errors == 1 && report.count(Cause.Untrusted.class) == 1)) {
+      return Optional.empty(); // one error is no pattern, but an untrusted server needs the hint
     }
     Map<Cause, Long> byCause =
         report.results().stream()
@@ -50,7 +54,12 @@ final class FailureSummary {
         count == report.codes().size()
             ? "all " + count + " failed"
             : count == errors ? "all " + count + " errors" : count + " of " + errors + " errors";
-    String hint = cause instanceof Cause.Refused ? REFUSED_HINT : "";
+    String hint =
+        switch (cause) {
+          case Cause.Refused refused -> REFUSED_HINT;
+          case Cause.Untrusted untrusted -> UNTRUSTED_HINT;
+          default -> "";
+        };
     return Optional.of(who + ": " + cause.text() + " (" + report.baseUrl() + ")" + hint);
   }
 }

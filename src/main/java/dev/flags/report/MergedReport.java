@@ -2,6 +2,7 @@ package dev.flags.report;
 
 import dev.flags.country.Shard;
 import dev.flags.download.FlagResult;
+import dev.flags.outcome.Connections;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -75,6 +76,7 @@ public record MergedReport(RunReport report, List<RunReport> shards) {
             .workerStartup(longest(sorted, RunReport::workerStartup))
             .workRounds(sorted.stream().mapToLong(RunReport::workRounds).max().orElseThrow())
             .gil(sorted.stream().anyMatch(RunReport::gil))
+            .connections(connections(sorted))
             .build();
     return new MergedReport(whole, sorted);
   }
@@ -116,5 +118,19 @@ public record MergedReport(RunReport report, List<RunReport> shards) {
 
   private static Duration longest(List<RunReport> shards, Function<RunReport, Duration> value) {
     return shards.stream().map(value).max(Comparator.naturalOrder()).orElseThrow();
+  }
+
+  /** The parts' connections added up, named by the first part over TLS; none if no part was. */
+  private static Connections connections(List<RunReport> parts) {
+    List<Connections> tls =
+        parts.stream().map(RunReport::connections).filter(c -> c.tlsVersion() != null).toList();
+    if (tls.isEmpty()) {
+      return Connections.NONE;
+    }
+    return new Connections(
+        tls.stream().mapToLong(Connections::opened).sum(),
+        tls.stream().mapToLong(Connections::handshakes).sum(),
+        tls.getFirst().protocol(),
+        tls.getFirst().tlsVersion());
   }
 }

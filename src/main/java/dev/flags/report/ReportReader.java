@@ -11,6 +11,7 @@ import dev.flags.download.FlagResult;
 import dev.flags.download.FlagStatus;
 import dev.flags.download.Mode;
 import dev.flags.outcome.Cause;
+import dev.flags.outcome.Connections;
 import dev.flags.outcome.Outcome;
 import dev.flags.work.WorkDone;
 import java.io.IOException;
@@ -88,6 +89,7 @@ public final class ReportReader {
             .shard(shard(run))
             .workRounds(integer(run, "work_rounds"))
             .gil(gil(run))
+            .connections(connections(run))
             .build();
     checkCounts(run, report);
     return report;
@@ -152,6 +154,18 @@ public final class ReportReader {
         nanos(flag, "lock_ms"),
         nanos(flag, "compute_ms"),
         nanos(flag, "cpu_ms"));
+  }
+
+  /** The fields a run over TLS adds after {@code flags}; {@link Connections#NONE} without them. */
+  private static Connections connections(JsonNode run) throws BadReportException {
+    if (run.get("tls_version") == null) {
+      return Connections.NONE;
+    }
+    return new Connections(
+        integer(run, "connections"),
+        integer(run, "tls_handshakes"),
+        textOrNull(run, "protocol"),
+        textOrNull(run, "tls_version"));
   }
 
   private static boolean gil(JsonNode run) throws BadReportException {

@@ -6,6 +6,7 @@ import dev.flags.download.FlagStatus;
 import dev.flags.download.Mode;
 import dev.flags.download.WorkerStartup;
 import dev.flags.outcome.Cause;
+import dev.flags.outcome.Connections;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +29,8 @@ import java.util.stream.Collectors;
  * @param workRounds the CPU work each flag was given ({@code --work}), in rounds; 0: none
  * @param gil whether each process had a lock its flags held while computing ({@code --gil})
  * @param workerStartups each worker process's own start-up, for the timeline; empty for threads
+ * @param connections the connections the run's client opened and what they spoke ({@link
+ *     Connections#NONE} for a process pool, whose workers have clients of their own)
  */
 public record RunReport(
     List<Mode> modes,
@@ -42,7 +45,8 @@ public record RunReport(
     Shard shard,
     long workRounds,
     boolean gil,
-    List<WorkerStartup> workerStartups) {
+    List<WorkerStartup> workerStartups,
+    Connections connections) {
 
   public RunReport {
     codes = List.copyOf(codes);
@@ -132,6 +136,7 @@ public record RunReport(
     private long workRounds;
     private boolean gil;
     private List<WorkerStartup> workerStartups = List.of();
+    private Connections connections = Connections.NONE;
 
     private Builder() {}
 
@@ -149,6 +154,7 @@ public record RunReport(
       workRounds = report.workRounds;
       gil = report.gil;
       workerStartups = report.workerStartups;
+      connections = report.connections;
     }
 
     public Builder mode(Mode value) {
@@ -223,6 +229,11 @@ public record RunReport(
       return this;
     }
 
+    public Builder connections(Connections value) {
+      connections = value;
+      return this;
+    }
+
     public RunReport build() {
       return new RunReport(
           modes,
@@ -237,7 +248,8 @@ public record RunReport(
           shard,
           workRounds,
           gil,
-          workerStartups);
+          workerStartups,
+          connections);
     }
   }
 }

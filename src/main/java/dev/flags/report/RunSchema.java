@@ -62,6 +62,19 @@ public final class RunSchema {
           new Column<>("parallelism", RunSchema::parallelism));
 
   /**
+   * Written only for a run over TLS, after {@code flags}, so that the fields before keep their
+   * places and a plain-HTTP run's object stays as it was: what the run's client connected with
+   * ({@code http/1.1}, {@code TLSv1.3}), and how many connections and handshakes it made. A process
+   * pool's workers have clients of their own: its run writes none of these.
+   */
+  static final List<Column<RunReport>> CONNECTIONS =
+      List.of(
+          new Column<>("protocol", report -> report.connections().protocol()),
+          new Column<>("tls_version", report -> report.connections().tlsVersion()),
+          new Column<>("connections", report -> report.connections().opened()),
+          new Column<>("tls_handshakes", report -> report.connections().handshakes()));
+
+  /**
    * {@code cpu_s / elapsed_s} as printed, so that a reader gets the same figure from the two
    * fields, and a report read back (merged) writes the same one.
    */
@@ -124,6 +137,9 @@ public final class RunSchema {
         json.writeEndObject();
       }
       json.writeEndArray();
+      if (report.connections().tlsVersion() != null) {
+        Column.writeFields(json, CONNECTIONS, report); // a plain-HTTP run's object is as it was
+      }
       json.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a StringWriter does not fail

@@ -2,6 +2,7 @@ package dev.flags.report;
 
 import dev.flags.country.Shard;
 import dev.flags.download.FlagResult;
+import dev.flags.outcome.Connections;
 import dev.flags.work.WorkDone;
 import dev.flags.work.Workload;
 import java.io.PrintWriter;
@@ -203,6 +204,25 @@ public final class TextReport {
           "Worker start-up: %.2fs (%s)%n",
           report.workerStartup().toNanos() / 1e9,
           plural(report.maxReq(), "JVM"));
+      out.flush();
+    }
+  }
+
+  /**
+   * With {@code -v}, once per run: what the connections spoke and how many there were ({@code
+   * Protocol: HTTP/1.1 over TLSv1.3, 4 connections, 4 TLS handshakes}), for a run over TLS; nothing
+   * if the client in this process made no TLS connection (a process pool's workers have their own).
+   */
+  public static void connections(PrintWriter out, RunReport report) {
+    Connections connections = report.connections();
+    if (connections.tlsVersion() != null) {
+      out.println(
+          "Protocol: "
+              + connections.describe()
+              + ", "
+              + plural(connections.opened(), "connection")
+              + ", "
+              + plural(connections.handshakes(), "TLS handshake"));
       out.flush();
     }
   }

@@ -1,9 +1,7 @@
 package dev.flags.server;
 
-import static java.nio.charset.StandardCharsets.US_ASCII;
-
 import dev.flags.http.HttpDates;
-import dev.flags.http.StatusText;
+import dev.flags.tls.ServerTls;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -19,7 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLSocket;
 import okhttp3.HttpUrl;
 
 /**
@@ -47,12 +47,20 @@ public final class FlagServer implements AutoCloseable {
   private final Consumer<RequestLog> log;
   private final PathCounters counters = new PathCounters();
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private final LongAdder connections = new LongAdder();
+  private final LongAdder handshakes = new LongAdder();
+  private final boolean tls;
   private final Thread acceptor;
   private volatile boolean closed;
 
   private FlagServer(
-      ServerSocket listener, FlagCatalog catalog, Chaos chaos, Consumer<RequestLog> log) {
+      ServerSocket listener,
+      boolean tls,
+      FlagCatalog catalog,
+      Chaos chaos,
+      Consumer<RequestLog> log) {
     this.listener = listener;
+    this.tls = tls;
     this.catalog = catalog;
     this.chaos = chaos;
     this.log = log;
@@ -74,7 +82,25 @@ public final class FlagServer implements AutoCloseable {
   public static FlagServer start(
       String bind, int port, FlagCatalog catalog, Chaos chaos, Consumer<RequestLog> log)
       throws IOException {
-    ServerSocket listener = new ServerSocket();
+    return start(bind, port, catalog, chaos, log, null);
+  }
+
+  /**
+   * Like {@link #start(String, int, FlagCatalog, Chaos, Consumer)}, speaking HTTPS with {@code tls}
+   * (plain HTTP if null). The handshake happens on the connection's own virtual thread.
+   */
+  public static FlagServer start(
+      String bind,
+      int port,
+      FlagCatalog catalog,
+      Chaos chaos,
+      Consumer<RequestLog> log,
+      ServerTls tls)
+      throws IOException {
+    ServerSocket listener =
+        tls == null
+            ? new ServerSocket()
+            : tls.context().getServerSocketFactory().createServerSocket();
     try {
       listener.setReuseAddress(true);
       // A deep backlog, so a burst of a thousand connects is queued rather than refused.
@@ -83,7 +109,7 @@ public final class FlagServer implements AutoCloseable {
       listener.close();
       throw e;
     }
-    FlagServer server = new FlagServer(listener, catalog, chaos, log);
+    FlagServer server = new FlagServer(listener, tls != null, catalog, chaos, log);
     server.acceptor.start();
     return server;
   }
@@ -92,16 +118,26 @@ public final class FlagServer implements AutoCloseable {
     return listener.getLocalPort();
   }
 
+  /** How many connections the server has accepted since it started. */
+  public long connections() {
+    return connections.sum();
+  }
+
+  /** How many TLS handshakes have completed since it started (0 for plain HTTP). */
+  public long handshakes() {
+    return handshakes.sum();
+  }
+
   /**
-   * {@code http://127.0.0.1:PORT/flags}: the base URL clients append {@code /cc/cc.gif} to. An IPv6
-   * address in its short form, {@code http://[::1]:18500/flags} (OkHttp's URL canonicalises it),
-   * and without a zone ({@code %eth0}), which no URL can carry.
+   * {@code http://127.0.0.1:PORT/flags} ({@code https://} with TLS): the base URL clients append
+   * {@code /cc/cc.gif} to. An IPv6 address in its short form, {@code http://[::1]:18500/flags}
+   * (OkHttp's URL canonicalises it), and without a zone ({@code %eth0}), which no URL can carry.
    */
   public String baseUrl() {
     InetAddress address = listener.getInetAddress();
     String host = address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress();
     return new HttpUrl.Builder()
-        .scheme("http")
+        .scheme(tls ? "https" : "http")
         .host(host.replaceFirst("%.*", ""))
         .port(port())
         .addPathSegment("flags")
@@ -126,6 +162,7 @@ public final class FlagServer implements AutoCloseable {
     while (!closed) {
       try {
         Socket socket = listener.accept();
+        connections.increment();
         open.add(socket);
         Thread.ofVirtual().name("flag-server-conn").start(() -> serve(socket));
       } catch (IOException e) {
@@ -138,6 +175,10 @@ public final class FlagServer implements AutoCloseable {
     try (socket) {
       socket.setSoTimeout(IDLE_TIMEOUT_MS);
       socket.setTcpNoDelay(true);
+      if (socket instanceof SSLSocket secure) {
+        secure.startHandshake(); // here, so that a completed one is counted; a failed one drops
+        handshakes.increment();
+      }
       InputStream in = new BufferedInputStream(socket.getInputStream());
       OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
       boolean keepAlive = true;
@@ -146,7 +187,7 @@ public final class FlagServer implements AutoCloseable {
         try {
           request = HttpRequest.read(in, MAX_LINE, MAX_HEADERS);
         } catch (HttpRequest.BadRequest e) {
-          writeHead(out, 400, "text/plain", 0, false, "");
+          Answer.writeHead(out, 400, "text/plain", 0, false, "");
           out.flush();
           return;
         }
@@ -298,40 +339,6 @@ public final class FlagServer implements AutoCloseable {
   private static String withoutQuery(String target) {
     int query = target.indexOf('?');
     return query < 0 ? target : target.substring(0, query);
-  }
-
-  /** What to send: status, media type, body, and any extra header lines (each ending in CRLF). */
-  @SuppressWarnings("ArrayRecordComponent") // sent as it is, never compared
-  private record Answer(int status, String contentType, byte[] body, String extraHeaders) {
-    /** A short text answer whose body is the reason phrase: {@code I'm a teapot}. */
-    static Answer text(int status, String extraHeaders) {
-      String phrase = StatusText.phrase(status);
-      byte[] body = ((phrase.isEmpty() ? "HTTP " + status : phrase) + "\n").getBytes(US_ASCII);
-      return new Answer(status, "text/plain", body, extraHeaders);
-    }
-
-    void writeHead(OutputStream out, boolean keepAlive) throws IOException {
-      FlagServer.writeHead(out, status, contentType, body.length, keepAlive, extraHeaders);
-    }
-  }
-
-  static void writeHead(
-      OutputStream out, int status, String type, long length, boolean keepAlive, String extra)
-      throws IOException {
-    String head =
-        "HTTP/1.1 "
-            + status
-            + " "
-            + StatusText.phrase(status)
-            + "\r\nContent-Type: "
-            + type
-            + "\r\nContent-Length: "
-            + length
-            + (keepAlive ? "" : "\r\nConnection: close")
-            + "\r\n"
-            + extra
-            + "\r\n";
-    out.write(head.getBytes(US_ASCII));
   }
 
   private static void closeQuietly(Socket socket) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flags.tls.ServerTls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,41 @@ public final class WireMockExport {
   private static final ObjectWriter JSON = new ObjectMapper().writerWithDefaultPrettyPrinter();
 
   private WireMockExport() {}
+
+  /** The keystore {@link #writeTls} writes, in the export's folder. */
+  public static final String KEYSTORE = "flags-tls.p12";
+
+  /** The certificate {@link #writeTls} writes, for {@code --cacert}. */
+  public static final String CERTIFICATE = "flags-tls.pem";
+
+  /**
+   * WireMock's keystore password: the key is made for a local test server and is no secret
+   * (WireMock wants one).
+   */
+  public static final String KEYSTORE_PASSWORD = "flags-test";
+
+  /**
+   * Writes {@code tls}'s key and certificate as a PKCS#12 keystore WireMock's {@code
+   * --https-keystore} reads, and its certificate as PEM, for {@code flags --cacert}.
+   */
+  public static void writeTls(ServerTls tls, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    tls.writeKeystore(dir.resolve(KEYSTORE), KEYSTORE_PASSWORD.toCharArray());
+    tls.writeCertificate(dir.resolve(CERTIFICATE));
+  }
+
+  /** The WireMock options that serve HTTPS with {@link #writeTls}'s keystore, and the client's. */
+  public static String httpsOptions(Path dir) {
+    return " --https-port 8443 --https-keystore "
+        + dir.resolve(KEYSTORE)
+        + " --keystore-type PKCS12 --keystore-password "
+        + KEYSTORE_PASSWORD
+        + " --key-manager-password "
+        + KEYSTORE_PASSWORD
+        + "; then: flags --cacert "
+        + dir.resolve(CERTIFICATE)
+        + " -s https://localhost:8443/flags";
+  }
 
   /**
    * Writes every resource of {@code catalog} below {@code dir} (created if missing; files of the

@@ -120,6 +120,54 @@ class BenchTest {
   }
 
   @Test
+  void tlsBenchCountsEachRunsConnectionsAndHandshakesAtTheServer() throws Exception {
+    Run run =
+        flags(
+            "bench",
+            "--tls",
+            "--modes",
+            "sequential,threads,async",
+            "-m",
+            "4",
+            "--runs",
+            "2",
+            "-l",
+            "8",
+            "--delay",
+            "20",
+            "--format",
+            "json");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode json = JSON.readTree(run.out());
+    assertThat(json.get("base_url").asText()).startsWith("https://127.0.0.1:");
+    assertThat(json.get("connections")).hasSize(json.get("rows").size());
+    for (JsonNode row : json.get("connections")) {
+      long connections = row.get("connections").asLong();
+      assertThat(row.get("tls_handshakes").asLong())
+          .as("one per connection")
+          .isEqualTo(connections);
+      if (row.get("mode").asText().equals("sequential")) {
+        assertThat(connections).as("one connection, kept alive").isEqualTo(1);
+      } else {
+        assertThat(connections).as(row.toString()).isBetween(1L, 4L);
+      }
+    }
+    Run table = flags("bench", "--tls", "--modes", "threads", "-m", "2", "--runs", "1", "-l", "4");
+    assertThat(table.exitCode()).as(table.err()).isZero();
+    assertThat(table.out()).contains("conns", "tls_hs", "TLS handshakes it completed");
+  }
+
+  @Test
+  void aPlainBenchCountsConnectionsButNoHandshakes() throws Exception {
+    Run run = flags("bench", "--modes", "sequential", "--runs", "1", "-l", "3", "--format", "json");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode row = JSON.readTree(run.out()).get("connections").get(0);
+    assertThat(row.get("mode").asText()).isEqualTo("sequential");
+    assertThat(row.get("connections").asLong()).isEqualTo(1);
+    assertThat(row.get("tls_handshakes").asLong()).isZero();
+  }
+
+  @Test
   void errorsAreCountedAndShownNeverAveragedAway() throws Exception {
     stubs.ok("BR");
     stubs.status("JP", 500);

@@ -53,7 +53,7 @@ class WorkSweepTest {
 
   private static BenchReport report(List<BenchRow> rows) {
     return new BenchReport(
-        "EMBEDDED", "http://127.0.0.1:1/flags", 0L, 20, 3, 1, 2, "25", "t", rows, 10, 10_000);
+        "EMBEDDED", "http://127.0.0.1:1/flags", 0L, 20, 3, 1, 2, "25", "t", rows, 10, 10_000, null);
   }
 
   /** Threads and processes with the lock at 10, 50 and 200 ms: processes win from 50 on. */
@@ -285,7 +285,8 @@ class WorkSweepTest {
             "work_ms",
             "rounds",
             "work_sweep_ms",
-            "break_even");
+            "break_even",
+            "connections");
     assertThat(json.get("work_sweep_ms").toString()).isEqualTo("[10,50,200]");
     assertThat(json.get("break_even").toString())
         .isEqualTo("[{\"gil\":true,\"outcome\":\"crossing\",\"work_ms\":45.6}]");

@@ -114,7 +114,7 @@ class ServeCommandTest {
       assertThatThrownBy(
               () ->
                   ServerGroup.startAll(
-                      "127.0.0.1", plans, new GeneratedFlags(), plan -> RequestLog.IGNORE))
+                      "127.0.0.1", plans, new GeneratedFlags(), plan -> RequestLog.IGNORE, null))
           .isInstanceOf(FlagsException.class)
           .hasMessage(
               "cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": Address already in use");

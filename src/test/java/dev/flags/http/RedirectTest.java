@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.flags.tls.TrustSettings;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -45,7 +46,8 @@ class RedirectTest {
         };
     SSLContext tls = SSLContext.getInstance("TLS");
     tls.init(null, new TrustManager[] {trustAll}, new SecureRandom());
-    return HttpClients.create(2, rules(2), RunGuard.unlimited(), true)
+    return HttpClients.create(
+            2, rules(2), RunGuard.unlimited(), true, TrustSettings.SYSTEM, new ConnectionEvents())
         .newBuilder()
         .sslSocketFactory(tls.getSocketFactory(), trustAll)
         .hostnameVerifier((host, session) -> true)
@@ -99,7 +101,8 @@ class RedirectTest {
 
   /** The client of a run whose base URL is http: no TLS until a server redirects to https. */
   private static OkHttpClient plainClient() {
-    return HttpClients.create(2, rules(0), RunGuard.unlimited(), false);
+    return HttpClients.create(
+        2, rules(0), RunGuard.unlimited(), false, TrustSettings.SYSTEM, new ConnectionEvents());
   }
 
   @Test
