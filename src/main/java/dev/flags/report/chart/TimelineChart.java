@@ -17,6 +17,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.batik.svggen.SVGGraphics2D;
+import org.apache.batik.svggen.SVGSyntax;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
@@ -29,8 +31,7 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
-import org.jfree.svg.SVGGraphics2D;
-import org.jfree.svg.SVGHints;
+import org.w3c.dom.Element;
 
 /**
  * {@code --timeline}: a Gantt chart of one run. One lane per worker (thread, virtual thread,
@@ -212,29 +213,36 @@ public final class TimelineChart {
         int column,
         RectangularShape bar,
         RectangleEdge base) {
-      if (!(g2 instanceof SVGGraphics2D)) {
+      if (!(g2 instanceof SVGGraphics2D svg)) {
         flat.paintBar(g2, renderer, row, column, bar, base);
         return;
       }
       int phase = row - FlagStatus.values().length;
+      // The JDK's DOM keeps attributes sorted by name: the file does not depend on Map.of's order.
+      Map<String, String> attributes;
+      String title;
       if (phase >= phases.size()) {
         WorkerStartup w = startups.get(column);
-        g2.setRenderingHint(
-            SVGHints.KEY_BEGIN_GROUP, Map.of("class", "startup", "data-worker", w.worker()));
-        g2.setRenderingHint(
-            SVGHints.KEY_ELEMENT_TITLE,
-            w.worker() + " start-up: " + (w.readyMs() - w.startMs()) + " ms");
+        attributes = Map.of("class", "startup", "data-worker", w.worker());
+        title = w.worker() + " start-up: " + (w.readyMs() - w.startMs()) + " ms";
       } else {
         FlagResult r = bars.get(row).get(column);
         String kind = phase < 0 ? "request" : phases.get(phase).cssClass();
-        g2.setRenderingHint(
-            SVGHints.KEY_BEGIN_GROUP,
-            Map.of("class", kind, "data-worker", r.worker(), "data-cc", r.cc()));
-        g2.setRenderingHint(
-            SVGHints.KEY_ELEMENT_TITLE, phase < 0 ? describe(r) : phases.get(phase).describe(r));
+        attributes = Map.of("class", kind, "data-worker", r.worker(), "data-cc", r.cc());
+        title = phase < 0 ? describe(r) : phases.get(phase).describe(r);
       }
+      // Batik draws into a "top-level group" that can be taken and replaced: the bar is drawn
+      // into a fresh one, which then becomes a child of what was drawn before.
+      Element before = svg.getTopLevelGroup(false);
       flat.paintBar(g2, renderer, row, column, bar, base);
-      g2.setRenderingHint(SVGHints.KEY_END_GROUP, true);
+      Element group = svg.getTopLevelGroup(false);
+      attributes.forEach(group::setAttribute);
+      Element tooltip =
+          group.getOwnerDocument().createElementNS(SVGSyntax.SVG_NAMESPACE_URI, "title");
+      tooltip.setTextContent(title);
+      group.insertBefore(tooltip, group.getFirstChild());
+      before.appendChild(group);
+      svg.setTopLevelGroup(before);
     }
 
     @Override

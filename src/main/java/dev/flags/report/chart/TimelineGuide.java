@@ -2,7 +2,6 @@ package dev.flags.report.chart;
 
 import dev.flags.report.RunReport;
 import java.util.Locale;
-import org.jfree.svg.SVGUtils;
 
 /** The paragraphs under the .html timeline: what the run was, and how to read the picture. */
 final class TimelineGuide {
@@ -19,7 +18,7 @@ final class TimelineGuide {
             report.maxReq(),
             report.maxReq(),
             report.codes().size(),
-            SVGUtils.escapeForXML(report.baseUrl()),
+            ChartImages.escape(report.baseUrl()),
             report.ok(),
             report.notFound(),
             report.errors(),

@@ -99,13 +99,13 @@ class TimelineChartTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
 
     String withLock = Files.readString(gil);
-    assertThat(withLock.split("class='request'", -1)).hasSize(7);
-    assertThat(withLock.split("class='compute'", -1)).hasSize(7);
+    assertThat(withLock.split("class=\"request\"", -1)).hasSize(7);
+    assertThat(withLock.split("class=\"compute\"", -1)).hasSize(7);
     assertThat(withLock).containsPattern("<title>[A-Z]{2} computing: [\\d.]+ s from ");
     assertThat(withLock).contains("waiting for the GIL (");
     String without = Files.readString(noGil);
-    assertThat(without.split("class='compute'", -1)).hasSize(7);
-    assertThat(without).doesNotContain("class='lock-wait'", "waiting for the GIL");
+    assertThat(without.split("class=\"compute\"", -1)).hasSize(7);
+    assertThat(without).doesNotContain("class=\"lock-wait\"", "waiting for the GIL");
   }
 
   @Test
@@ -125,8 +125,8 @@ class TimelineChartTest {
     String text = Files.readString(svg);
     assertThat(text)
         .contains(">" + Thread.currentThread().getName() + "<")
-        .contains("data-worker='" + Thread.currentThread().getName() + "'");
-    assertThat(text.split("class='request'", -1)).hasSize(4);
+        .contains("data-worker=\"" + Thread.currentThread().getName() + "\"");
+    assertThat(text.split("class=\"request\"", -1)).hasSize(4);
   }
 
   @Test
@@ -153,7 +153,7 @@ class TimelineChartTest {
         .startsWith("<!DOCTYPE html>")
         .contains("<title>threads, max_req 5: 5 flags in ")
         .contains("<svg ")
-        .contains("class='request'")
+        .contains("class=\"request\"")
         .contains("<strong>This run:</strong> mode threads, -m 5 (at most 5 requests at once), 5")
         .contains("<strong>How to read it:</strong>", "Each row is a worker", "Hover over a bar");
     assertThat(run.err()).isEqualTo("timeline written to " + html + "\n");
@@ -176,7 +176,7 @@ class TimelineChartTest {
     Run run = drawn(svg, "--mode", "async", "-m", "3", "-l", "12", "--server-delay", "50");
     assertThat(run.exitCode()).as(run.err()).isZero();
     String text = Files.readString(svg);
-    assertThat(text.split("class='request'", -1)).hasSize(13);
+    assertThat(text.split("class=\"request\"", -1)).hasSize(13);
     // At most 3 lanes, named as slots: never one lane per flag.
     assertThat(text)
         .contains(">slot 1<", "one lane per in-flight slot")
