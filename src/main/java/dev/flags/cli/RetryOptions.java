@@ -2,11 +2,16 @@ package dev.flags.cli;
 
 import dev.flags.http.RetryRules;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * When to give up: each request's timeout, retries and their waits, the run's deadline, the largest
@@ -76,6 +81,15 @@ public final class RetryOptions {
               + " (default: ${DEFAULT-VALUE}, 10 MiB).")
   private long maxBytes;
 
+  @Option(
+      names = {"-H", "--header"},
+      paramLabel = "'NAME: VALUE'",
+      converter = HeaderConverter.class,
+      description =
+          "Send this header with every request, as curl's -H (repeatable); its value is never"
+              + " shown.")
+  private List<RetryRules.Header> headers = new ArrayList<>();
+
   /** The rules, validated. */
   public RetryRules rules() {
     if (retries < 0 || retries > 100) {
@@ -90,7 +104,36 @@ public final class RetryOptions {
         RetryRules.seconds(backoff),
         RetryRules.seconds(maxRetryWait),
         deadline == null ? Duration.ZERO : RetryRules.seconds(deadline),
-        maxBytes);
+        maxBytes,
+        headers);
+  }
+
+  /**
+   * Parses {@code Name: value} as HTTP allows it (a token, then a value of visible characters), so
+   * a bad header is a usage error before any request. Its message names no value: it may be a
+   * token.
+   */
+  static final class HeaderConverter implements ITypeConverter<RetryRules.Header> {
+    private static final Pattern NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    private static final Pattern VALUE = Pattern.compile("[\\t\\x20-\\x7e]*");
+
+    @Override
+    public RetryRules.Header convert(String text) {
+      int colon = text.indexOf(':');
+      if (colon < 0) {
+        throw new TypeConversionException("a header is 'Name: value', with a colon");
+      }
+      String name = text.substring(0, colon).strip();
+      String value = text.substring(colon + 1).strip();
+      if (!NAME.matcher(name).matches()) {
+        throw new TypeConversionException("a header's name must be a non-empty HTTP token");
+      }
+      if (!VALUE.matcher(value).matches()) {
+        throw new TypeConversionException(
+            "the value of header " + name + " holds a character HTTP does not allow");
+      }
+      return new RetryRules.Header(name, value);
+    }
   }
 
   private ParameterException usage(String message) {

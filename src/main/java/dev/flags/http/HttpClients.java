@@ -73,9 +73,20 @@ public final class HttpClients {
             .addNetworkInterceptor(new DrainLimit())
             .build();
     return hops.newBuilder()
+        // First, so each attempt and each redirect hop carries the headers (-H).
+        .addInterceptor(chain -> chain.proceed(withHeaders(chain.request(), rules)))
         .addInterceptor(new RetryInterceptor(rules, guard))
         .addInterceptor(new RedirectInterceptor(tls ? null : new TlsSibling(hops, trust)))
         .build();
+  }
+
+  private static Request withHeaders(Request request, RetryRules rules) {
+    if (rules.headers().isEmpty()) {
+      return request;
+    }
+    Request.Builder builder = request.newBuilder();
+    rules.headers().forEach(h -> builder.addHeader(h.name(), h.value()));
+    return builder.build();
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.flags.http;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -22,7 +23,8 @@ public record RetryRules(
     Duration backoff,
     Duration maxRetryWait,
     Duration deadline,
-    long maxBytes) {
+    long maxBytes,
+    List<Header> headers) {
 
   /** Generous enough for the book's 0.5–5 s DELAY server. An int: picocli's help shows "10". */
   public static final int DEFAULT_TIMEOUT_SECONDS = 10;
@@ -42,7 +44,35 @@ public record RetryRules(
           Duration.ZERO,
           DEFAULT_MAX_BYTES);
 
+  /**
+   * A header every request carries ({@code -H 'Name: value'}). Its value is often a token, so its
+   * text shows the name only: logs, reports and errors print headers through this.
+   */
+  public record Header(String name, String value) {
+    public Header {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public String toString() {
+      return name + ": ***";
+    }
+  }
+
+  /** The rules before the headers were added; no header. */
+  public RetryRules(
+      Duration timeout,
+      int retries,
+      Duration backoff,
+      Duration maxRetryWait,
+      Duration deadline,
+      long maxBytes) {
+    this(timeout, retries, backoff, maxRetryWait, deadline, maxBytes, List.of());
+  }
+
   public RetryRules {
+    headers = headers == null ? List.of() : List.copyOf(headers); // absent in older JSON
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(deadline, "deadline");
   }
@@ -70,27 +100,31 @@ public record RetryRules(
   }
 
   public RetryRules withTimeout(Duration value) {
-    return new RetryRules(value, retries, backoff, maxRetryWait, deadline, maxBytes);
+    return new RetryRules(value, retries, backoff, maxRetryWait, deadline, maxBytes, headers);
   }
 
   public RetryRules withRetries(int value) {
-    return new RetryRules(timeout, value, backoff, maxRetryWait, deadline, maxBytes);
+    return new RetryRules(timeout, value, backoff, maxRetryWait, deadline, maxBytes, headers);
   }
 
   public RetryRules withBackoff(Duration value) {
-    return new RetryRules(timeout, retries, value, maxRetryWait, deadline, maxBytes);
+    return new RetryRules(timeout, retries, value, maxRetryWait, deadline, maxBytes, headers);
   }
 
   public RetryRules withMaxRetryWait(Duration value) {
-    return new RetryRules(timeout, retries, backoff, value, deadline, maxBytes);
+    return new RetryRules(timeout, retries, backoff, value, deadline, maxBytes, headers);
   }
 
   /** Zero: no deadline. */
   public RetryRules withDeadline(Duration value) {
-    return new RetryRules(timeout, retries, backoff, maxRetryWait, value, maxBytes);
+    return new RetryRules(timeout, retries, backoff, maxRetryWait, value, maxBytes, headers);
   }
 
   public RetryRules withMaxBytes(long value) {
-    return new RetryRules(timeout, retries, backoff, maxRetryWait, deadline, value);
+    return new RetryRules(timeout, retries, backoff, maxRetryWait, deadline, value, headers);
+  }
+
+  public RetryRules withHeaders(List<Header> value) {
+    return new RetryRules(timeout, retries, backoff, maxRetryWait, deadline, maxBytes, value);
   }
 }
