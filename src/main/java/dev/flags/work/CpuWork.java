@@ -19,7 +19,7 @@ import java.util.zip.CRC32C;
  * has just started computes a round as fast as one that has run for minutes. A worker process
  * therefore needs no warm-up to compute at its parent's speed, as a new CPython process needs none.
  * Ordinary Java code, SHA-256 in a loop for one, runs many times slower in a new JVM until its JIT
- * has compiled it (see docs/lessons.md): a price of its own that would hide the one the lesson is
+ * has compiled it (see docs/modes.md): a price of its own that would hide the one the lesson is
  * about, the start of a process.
  *
  * @param rounds how many times the block is checksummed; 0: no work at all
