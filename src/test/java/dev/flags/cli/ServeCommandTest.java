@@ -102,10 +102,9 @@ class ServeCommandTest {
   /** --book's promise: if one of its ports is taken, the servers already started are closed. */
   @Test
   void startsAllServersOrNone() throws IOException {
-    int free;
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      free = probe.getLocalPort();
-    }
+    // Below the ephemeral range, so that no other test's server (bound to port 0) can be given it
+    // once it is freed: then a connection refused proves that ours was closed.
+    int free = freePortBelowEphemeralRange();
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       List<ServerGroup.Plan> plans =
           List.of(
@@ -119,11 +118,22 @@ class ServeCommandTest {
           .hasMessage(
               "cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": Address already in use");
     }
-    // The first server was closed: nothing listens on its port any more. (Binding the port again
-    // would be a flaky proof: under parallel load another socket may take an ephemeral port.)
+    // The first server was closed: nothing listens on its port any more.
     int closedPort = free;
     assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), closedPort).close())
         .isInstanceOf(ConnectException.class);
+  }
+
+  /** A port nothing listens on, below Linux's ephemeral range (32768 and up). */
+  private static int freePortBelowEphemeralRange() throws IOException {
+    for (int port = 20_000; port < 32_000; port++) {
+      try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        return probe.getLocalPort();
+      } catch (IOException taken) {
+        // try the next one
+      }
+    }
+    throw new IOException("no free port between 20000 and 32000");
   }
 
   @Test
