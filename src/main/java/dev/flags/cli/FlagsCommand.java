@@ -1,15 +1,10 @@
 package dev.flags.cli;
 
-import dev.flags.download.FlagResult;
-import dev.flags.download.FlagStatus;
 import dev.flags.download.Parallelism;
-import dev.flags.download.ResultListener;
 import dev.flags.download.RunSpec;
 import dev.flags.download.SaveRules;
-import dev.flags.download.SubmissionOrder;
 import dev.flags.engine.Engine;
 import dev.flags.engine.Launch;
-import dev.flags.engine.RunListener;
 import dev.flags.http.RetryRules;
 import dev.flags.outcome.Cause;
 import dev.flags.report.OutputFormat;
@@ -266,7 +261,9 @@ public final class FlagsCommand implements Callable<Integer> {
                 ? Signals.install(engine::cancel, engine::removeTempFiles)
                 : Signals.none()) {
       RunReport report =
-          engine.run(listener(progress, info, codes)).toBuilder()
+          engine
+              .run(RunLines.of(progress, outputOptions, info, spec.commandLine().getErr(), codes))
+              .toBuilder()
               .shard(codeOptions.shard())
               .build();
       return new Stopped(report, signals.received());
@@ -288,48 +285,6 @@ public final class FlagsCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("timeline written to " + path);
       spec.commandLine().getErr().flush();
     }
-  }
-
-  /**
-   * What hears the run: the progress bar, and the -v lines (to {@code info}: stdout in text, stderr
-   * with json/csv, or nowhere) or, with -q, each failed flag's line on stderr.
-   */
-  private RunListener listener(Progress progress, PrintWriter info, List<String> codes) {
-    PrintWriter err = spec.commandLine().getErr();
-    boolean verbose = outputOptions.verbose();
-    boolean quiet = outputOptions.quiet();
-    ResultListener verboseLines = verboseLines(info, codes);
-    return new RunListener() {
-      @Override
-      public void onProgress(FlagResult result) {
-        progress.step(result);
-      }
-
-      @Override
-      public void onResult(FlagResult result) {
-        if (verbose) {
-          verboseLines.onResult(result);
-        } else if (quiet && result.status() == FlagStatus.ERROR) {
-          err.println(result.verboseLine());
-          err.flush();
-        }
-      }
-    };
-  }
-
-  /** With {@code -v}, a line per flag to {@code info}, in the order {@code --order} asks for. */
-  private ResultListener verboseLines(PrintWriter info, List<String> codes) {
-    if (!outputOptions.verbose() || info == null) {
-      return ResultListener.NONE;
-    }
-    ResultListener print =
-        result -> {
-          info.println(TextReport.flagLine(result));
-          info.flush();
-        };
-    return outputOptions.order() == OutputOptions.Order.SUBMITTED
-        ? new SubmissionOrder(codes, print)
-        : print;
   }
 
   /**

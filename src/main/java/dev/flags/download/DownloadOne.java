@@ -8,27 +8,27 @@ import dev.flags.outcome.Cause;
 import dev.flags.outcome.Connections;
 import dev.flags.outcome.Outcome;
 import dev.flags.store.FlagStore;
-import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.Response;
 
 /**
  * The per-flag work every strategy shares, the book's {@code download_one}: it runs a flag's {@link
  * FlagSteps} and never throws for a flag: every outcome is a {@link FlagResult}, even an exception
  * nobody expected ({@code internal error: ...}), so one flag's surprise never stops the others.
  *
- * <p>Blocking strategies call {@link #download}; the async one calls {@link #downloadAsync}, the
- * same steps with enqueued calls. It owns the run's one HTTP client, whose interceptors hold
- * retries, per-attempt timeouts, body checks and redirect rules for every request of every mode
- * (see {@link HttpClients}), and the run's {@link RunGuard}: the deadline and Ctrl-C ({@link
- * #cancel}). {@link #close} shuts the client down.
+ * <p>Blocking strategies call {@link #download}; the async one calls {@link #downloadAsync}. Both
+ * run the same steps, whose order is written once ({@link #runSteps}), over an {@link Exchange}
+ * that sends each request: executed on the calling thread, or enqueued. It owns the run's one HTTP
+ * client, whose interceptors hold retries, per-attempt timeouts, body checks and redirect rules for
+ * every request of every mode (see {@link HttpClients}), and the run's {@link RunGuard}: the
+ * deadline and Ctrl-C ({@link #cancel}). {@link #close} shuts the client down.
  */
 public final class DownloadOne implements AutoCloseable, PoolHost {
   private final ConnectionEvents events;
@@ -160,37 +160,22 @@ public final class DownloadOne implements AutoCloseable, PoolHost {
     store.removeTempFiles();
   }
 
-  /** Downloads one flag on the calling thread (blocking strategies). */
+  /**
+   * Downloads one flag on the calling thread (blocking strategies): each request is executed there,
+   * and each step after it runs there too.
+   */
   public FlagResult download(String cc) {
     FlagCall flag = new FlagCall(cc, System.nanoTime());
     Outcome outcome;
     try {
-      outcome = downloadSteps(flag);
+      outcome = runSteps(flag, Exchange.BLOCKING).join();
     } catch (RuntimeException | LinkageError | AssertionError e) {
+      if (e instanceof CompletionException && e.getCause() instanceof VirtualMachineError jvm) {
+        throw jvm; // unwrapped from a step's stage: the JVM's own error is no flag's failure
+      }
       outcome = steps.internalError(flag, e);
     }
     return result(flag, outcome);
-  }
-
-  private Outcome downloadSteps(FlagCall flag) {
-    Optional<Outcome> early = steps.stopped();
-    Optional<Request> metadata = steps.metadataRequest(flag);
-    if (early.isEmpty() && metadata.isPresent()) {
-      try {
-        early = steps.nameFromMetadata(flag, newCall(metadata.get()).execute(), null);
-      } catch (IOException e) {
-        early = steps.nameFromMetadata(flag, null, e);
-      }
-    }
-    early = early.or(() -> steps.alreadySaved(flag));
-    if (early.isPresent()) {
-      return early.get();
-    }
-    try (Response response = newCall(steps.flagRequest(flag)).execute()) {
-      return steps.outcome(flag, response);
-    } catch (IOException e) {
-      return steps.outcome(e);
-    }
   }
 
   /**
@@ -200,40 +185,35 @@ public final class DownloadOne implements AutoCloseable, PoolHost {
    */
   public CompletableFuture<FlagResult> downloadAsync(String cc, Executor continuations) {
     FlagCall flag = new FlagCall(cc, System.nanoTime());
-    return named(flag, continuations)
-        .thenCompose(
-            early ->
-                early
-                    .or(() -> steps.alreadySaved(flag))
-                    .map(CompletableFuture::completedFuture)
-                    .orElseGet(() -> fetchGif(flag, continuations)))
+    return runSteps(flag, Exchange.enqueued(continuations))
         .handle(
             (outcome, e) -> result(flag, outcome != null ? outcome : steps.internalError(flag, e)));
   }
 
-  /** Steps 1 and 2, enqueued: stopped, or named from its metadata; empty to go on. */
-  private CompletableFuture<Optional<Outcome>> named(FlagCall flag, Executor continuations) {
+  /**
+   * A flag's steps in their order ({@link FlagSteps}), its requests sent by {@code exchange}:
+   * stopped, or named from its metadata; already saved; else the GIF's request and what its answer
+   * means.
+   */
+  private CompletableFuture<Outcome> runSteps(FlagCall flag, Exchange exchange) {
     Optional<Outcome> stopped = steps.stopped();
     Optional<Request> metadata = steps.metadataRequest(flag);
-    if (stopped.isPresent() || metadata.isEmpty()) {
-      return CompletableFuture.completedFuture(stopped);
-    }
-    return EnqueuedCalls.send(newCall(metadata.get()), continuations)
-        .handle((r, e) -> steps.nameFromMetadata(flag, r, EnqueuedCalls.failure(e)));
-  }
-
-  /** Steps 4 and 5, enqueued: the GIF's request, and what its answer means. */
-  private CompletableFuture<Outcome> fetchGif(FlagCall flag, Executor continuations) {
-    return EnqueuedCalls.send(newCall(steps.flagRequest(flag)), continuations)
-        .handle(
-            (response, e) -> {
-              if (response == null) {
-                return steps.outcome(EnqueuedCalls.failure(e));
-              }
-              try (response) {
-                return steps.outcome(flag, response);
-              }
-            });
+    CompletableFuture<Optional<Outcome>> named =
+        stopped.isPresent() || metadata.isEmpty()
+            ? CompletableFuture.completedFuture(stopped)
+            : exchange.send(
+                newCall(metadata.get()),
+                (response, e) -> steps.nameFromMetadata(flag, response, e));
+    return named.thenCompose(
+        early ->
+            early
+                .or(() -> steps.alreadySaved(flag))
+                .map(CompletableFuture::completedFuture)
+                .orElseGet(
+                    () ->
+                        exchange.send(
+                            newCall(steps.flagRequest(flag)),
+                            (response, e) -> steps.outcome(flag, response, e))));
   }
 
   /** A call for one of the flag's requests; with a deadline, cut when it passes. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flags.http.Attempts;
 import dev.flags.http.BodyCheck;
 import dev.flags.http.Failures;
-import dev.flags.http.FetchException;
 import dev.flags.http.FlagUrls;
 import dev.flags.http.HttpDates;
 import dev.flags.http.RunGuard;
@@ -79,7 +78,8 @@ final class FlagSteps {
    * safe, or leaves it {@code cc.gif} if the metadata is missing, broken or names nothing usable.
    * The run stopping is not a metadata problem: it ends the flag, with that cause.
    *
-   * @param failure why the metadata request failed, or null if {@code response} came
+   * @param failure why the metadata request failed, or null if {@code response} came (the caller
+   *     closes it)
    */
   Optional<Outcome> nameFromMetadata(FlagCall flag, Response response, IOException failure) {
     if (failure != null) {
@@ -90,7 +90,7 @@ final class FlagSteps {
       fallBack(flag, Failures.reasonFor(failure, guard).reason());
       return Optional.empty();
     }
-    try (response) {
+    try {
       if (!response.isSuccessful()) {
         fallBack(flag, StatusText.describe(response.code(), response.message()));
         return Optional.empty();
@@ -146,8 +146,17 @@ final class FlagSteps {
     return request.build();
   }
 
-  /** Step 5: what the answer means, and the saved flag if it is one. The caller closes it. */
-  Outcome outcome(FlagCall flag, Response response) {
+  /**
+   * Step 5: what the answer means, and the saved flag if it is one; if the request failed, the
+   * cause the client's interceptors found.
+   *
+   * @param failure why the GIF's request failed, or null if {@code response} came (the caller
+   *     closes it)
+   */
+  Outcome outcome(FlagCall flag, Response response, IOException failure) {
+    if (failure != null) {
+      return Outcome.failed(Failures.reasonFor(failure, guard).failure());
+    }
     if (response.code() == 304 && flag.savedAt().isPresent()) {
       return Outcome.alreadySaved(flag.file());
     }
@@ -185,12 +194,6 @@ final class FlagSteps {
     if (work.work().any()) {
       flag.work(work.perform(body, guard::cancelled));
     }
-  }
-
-  /** Step 5, when the GIF's request failed: the cause the client's interceptors found. */
-  Outcome outcome(IOException failure) {
-    FetchException fetch = Failures.reasonFor(failure, guard);
-    return Outcome.failed(fetch.failure());
   }
 
   /**

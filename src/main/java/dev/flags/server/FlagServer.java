@@ -8,18 +8,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
-import javax.net.ssl.SSLSocket;
 import okhttp3.HttpUrl;
 
 /**
@@ -37,34 +30,21 @@ public final class FlagServer implements AutoCloseable {
   private static final String PREFIX = "/flags/";
   private static final int MAX_LINE = 8192;
   private static final int MAX_HEADERS = 100;
-  private static final int IDLE_TIMEOUT_MS = 30_000;
   private static final int RETRY_AFTER_SECONDS = 1;
   private static final int SLOW_BODY_PIECES = 10;
 
-  private final ServerSocket listener;
+  private final Acceptor acceptor;
   private final FlagCatalog catalog;
   private final Chaos chaos;
   private final Consumer<RequestLog> log;
   private final PathCounters counters = new PathCounters();
-  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-  private final LongAdder connections = new LongAdder();
-  private final LongAdder handshakes = new LongAdder();
-  private final boolean tls;
-  private final Thread acceptor;
-  private volatile boolean closed;
 
   private FlagServer(
-      ServerSocket listener,
-      boolean tls,
-      FlagCatalog catalog,
-      Chaos chaos,
-      Consumer<RequestLog> log) {
-    this.listener = listener;
-    this.tls = tls;
+      Acceptor acceptor, FlagCatalog catalog, Chaos chaos, Consumer<RequestLog> log) {
+    this.acceptor = acceptor;
     this.catalog = catalog;
     this.chaos = chaos;
     this.log = log;
-    this.acceptor = Thread.ofPlatform().name("flag-server-accept").daemon().unstarted(this::accept);
   }
 
   /**
@@ -87,7 +67,8 @@ public final class FlagServer implements AutoCloseable {
 
   /**
    * Like {@link #start(String, int, FlagCatalog, Chaos, Consumer)}, speaking HTTPS with {@code tls}
-   * (plain HTTP if null). The handshake happens on the connection's own virtual thread.
+   * (plain HTTP if null). The handshake happens on the connection's own virtual thread ({@link
+   * Acceptor}).
    */
   public static FlagServer start(
       String bind,
@@ -97,35 +78,23 @@ public final class FlagServer implements AutoCloseable {
       Consumer<RequestLog> log,
       ServerTls tls)
       throws IOException {
-    ServerSocket listener =
-        tls == null
-            ? new ServerSocket()
-            : tls.context().getServerSocketFactory().createServerSocket();
-    try {
-      listener.setReuseAddress(true);
-      // A deep backlog, so a burst of a thousand connects is queued rather than refused.
-      listener.bind(new InetSocketAddress(InetAddress.getByName(bind), port), 4096);
-    } catch (IOException e) {
-      listener.close();
-      throw e;
-    }
-    FlagServer server = new FlagServer(listener, tls != null, catalog, chaos, log);
-    server.acceptor.start();
+    FlagServer server = new FlagServer(Acceptor.bind(bind, port, tls), catalog, chaos, log);
+    server.acceptor.start(server::serve);
     return server;
   }
 
   public int port() {
-    return listener.getLocalPort();
+    return acceptor.port();
   }
 
   /** How many connections the server has accepted since it started. */
   public long connections() {
-    return connections.sum();
+    return acceptor.connections();
   }
 
   /** How many TLS handshakes have completed since it started (0 for plain HTTP). */
   public long handshakes() {
-    return handshakes.sum();
+    return acceptor.handshakes();
   }
 
   /**
@@ -134,10 +103,10 @@ public final class FlagServer implements AutoCloseable {
    * (OkHttp's URL canonicalises it), and without a zone ({@code %eth0}), which no URL can carry.
    */
   public String baseUrl() {
-    InetAddress address = listener.getInetAddress();
+    InetAddress address = acceptor.address();
     String host = address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress();
     return new HttpUrl.Builder()
-        .scheme(tls ? "https" : "http")
+        .scheme(acceptor.tls() ? "https" : "http")
         .host(host.replaceFirst("%.*", ""))
         .port(port())
         .addPathSegment("flags")
@@ -147,62 +116,28 @@ public final class FlagServer implements AutoCloseable {
 
   @Override
   public void close() {
-    closed = true;
-    try {
-      listener.close();
-    } catch (IOException ignored) {
-      // closing anyway
-    }
-    for (Socket socket : open) {
-      closeQuietly(socket);
-    }
+    acceptor.close();
   }
 
-  private void accept() {
-    while (!closed) {
+  /** Answers a connection's requests, one after another, until either side closes it. */
+  private void serve(Socket socket) throws IOException {
+    InputStream in = new BufferedInputStream(socket.getInputStream());
+    OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+    boolean keepAlive = true;
+    while (keepAlive && !acceptor.closed()) {
+      Optional<HttpRequest> request;
       try {
-        Socket socket = listener.accept();
-        connections.increment();
-        open.add(socket);
-        Thread.ofVirtual().name("flag-server-conn").start(() -> serve(socket));
-      } catch (IOException e) {
-        // A failed accept (e.g. out of descriptors) must not stop the server: only close() does.
-      }
-    }
-  }
-
-  private void serve(Socket socket) {
-    try (socket) {
-      socket.setSoTimeout(IDLE_TIMEOUT_MS);
-      socket.setTcpNoDelay(true);
-      if (socket instanceof SSLSocket secure) {
-        secure.startHandshake(); // here, so that a completed one is counted; a failed one drops
-        handshakes.increment();
-      }
-      InputStream in = new BufferedInputStream(socket.getInputStream());
-      OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
-      boolean keepAlive = true;
-      while (keepAlive && !closed) {
-        Optional<HttpRequest> request;
-        try {
-          request = HttpRequest.read(in, MAX_LINE, MAX_HEADERS);
-        } catch (HttpRequest.BadRequest e) {
-          Answer.writeHead(out, 400, "text/plain", 0, false, "");
-          out.flush();
-          return;
-        }
-        if (request.isEmpty()) {
-          return; // the client closed the connection between requests
-        }
-        keepAlive = respond(request.get(), socket, in, out);
+        request = HttpRequest.read(in, MAX_LINE, MAX_HEADERS);
+      } catch (HttpRequest.BadRequest e) {
+        Answer.writeHead(out, 400, "text/plain", 0, false, "");
         out.flush();
+        return;
       }
-    } catch (SocketException e) {
-      // the client went away; nothing to answer
-    } catch (IOException e) {
-      // idle timeout or a broken connection: drop it
-    } finally {
-      open.remove(socket);
+      if (request.isEmpty()) {
+        return; // the client closed the connection between requests
+      }
+      keepAlive = respond(request.get(), socket, in, out);
+      out.flush();
     }
   }
 
@@ -216,7 +151,7 @@ public final class FlagServer implements AutoCloseable {
     String path = withoutQuery(request.path());
     Chaos.Decision decision =
         chaos.isNone() ? Chaos.Decision.NORMAL : chaos.decide(path, counters.next(path));
-    if (!pause(decision.delayMs()) || closed) {
+    if (!pause(decision.delayMs()) || acceptor.closed()) {
       return false;
     }
     Answer answer = answer(request, path, decision);
@@ -261,7 +196,7 @@ public final class FlagServer implements AutoCloseable {
       case STALL -> {
         // Silence until the client gives up and closes (or the idle timeout fires): whatever it
         // sends meanwhile is read and dropped.
-        while (!closed && in.read() != -1) {
+        while (!acceptor.closed() && in.read() != -1) {
           // waiting
         }
         yield false;
@@ -317,7 +252,7 @@ public final class FlagServer implements AutoCloseable {
     long pauseMs = chaos.slowBody().toMillis() / pieces;
     for (int i = 0; i < pieces; i++) {
       out.flush();
-      if (!pause(pauseMs) || closed) {
+      if (!pause(pauseMs) || acceptor.closed()) {
         return false;
       }
       int from = (int) ((long) body.length * i / pieces);
@@ -339,13 +274,5 @@ public final class FlagServer implements AutoCloseable {
   private static String withoutQuery(String target) {
     int query = target.indexOf('?');
     return query < 0 ? target : target.substring(0, query);
-  }
-
-  private static void closeQuietly(Socket socket) {
-    try {
-      socket.close();
-    } catch (IOException ignored) {
-      // closing anyway
-    }
   }
 }
