@@ -22,9 +22,10 @@ import java.util.List;
  * <p>The cache keeps the classes (loaded and linked) of what this run did (method profiles are
  * turned off in pom.xml: with C1 only they made runs slower), so it does what users do: real
  * downloads from the embedded server in every {@link Mode} (new modes are trained without touching
- * this class), the help of the command and of each subcommand, {@code --version}, a usage error.
- * Its output is thrown away; a run that ends with an unexpected exit code fails the build, since a
- * cache trained on an error path would speed up the wrong classes.
+ * this class), the default run with its JSON report, the help of the command and of each
+ * subcommand, {@code --version}, a usage error. Its output is thrown away; a run that ends with an
+ * unexpected exit code fails the build, since a cache trained on an error path would speed up the
+ * wrong classes.
  *
  * <p>Every class the cache holds is loaded at start-up, used or not, so the workload stays to the
  * common paths: {@code -v} (Logback) is left out on purpose.
@@ -64,6 +65,8 @@ public final class AotTraining {
         dir.resolve("worker").toString());
     System.clearProperty(ProcessPoolDownloader.WORKER_AOT_RECORD_PROPERTY);
     run(failures, ExitCodes.OK, "-d", dir.resolve("default").toString()); // the default run
+    // What scripts read: the JSON report (its writer is jackson-core's, as the CSV's is Jackson's).
+    run(failures, ExitCodes.OK, "--format", "json", "-d", dir.resolve("json").toString());
     run(failures, ExitCodes.OK, "--help");
     run(failures, ExitCodes.OK, "--version");
     run(failures, ExitCodes.USAGE, "-m", "0", "-d", dir.resolve("usage").toString());

@@ -38,7 +38,12 @@ public final class Main {
       // A process-pool worker, started by its parent with exactly this argument: nothing to parse,
       // so no command model.
       HttpClients.warmUpInBackground(false);
-      System.exit(WorkerCommand.runWorker());
+      int code = WorkerCommand.runWorker();
+      // Its downloads closed their files; System.exit would set up JDK logging to log the exit,
+      // a worker's costliest step after its start, while its parent waits for it to end.
+      System.out.flush();
+      System.err.flush();
+      Runtime.getRuntime().halt(code);
     }
     ReportOutput stdout = ReportOutput.stdout();
     PrintWriter err = new PrintWriter(System.err, false, System.err.charset());

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
           + " sequential against threads on I/O-bound work; (2) Executor.map against as_completed"
           + " (--order submitted / completed); (3) threads against processes on CPU-bound work,"
           + " without and with a GIL (--work, --gil). The 20 most populous countries' flags,"
-          + " from an embedded server; about a minute. Every run's timeline goes into DIR.",
+          + " from an embedded server; about twenty seconds. Every run's timeline goes into DIR.",
       ""
     },
     exitCodeListHeading = "%nExit codes:%n",

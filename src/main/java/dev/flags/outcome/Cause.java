@@ -1,6 +1,5 @@
 package dev.flags.outcome;
 
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.Locale;
 
 /**
@@ -9,7 +8,6 @@ import java.util.Locale;
  * what to do. A new cause is one more record here, with its words, implementing {@link Transient}
  * if a retry may help; worker processes send causes over as JSON, tagged with the record's name.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME)
 public sealed interface Cause {
 
   /** What {@code -v}, the reports and the machine formats say: {@code connection reset}. */

@@ -1,12 +1,9 @@
 package dev.flags.outcome;
 
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
-
 /**
  * What became of one flag, the book's {@code DownloadStatus} with its details: saved, already
  * saved, not found, or failed for a {@link Cause}. Built by the named factories.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME)
 public sealed interface Outcome {
 
   /** Downloaded and saved under {@code file} ({@code br.gif}, {@code Brazil.gif}). */

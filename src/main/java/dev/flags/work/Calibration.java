@@ -11,15 +11,19 @@ import java.util.Arrays;
  * per run in the parent; every flag, in every worker process too, then does the same rounds.
  *
  * <p>Short and robust on a busy machine: a few batches first (the first calls initialise the
- * checksum's classes), then a few timed batches, of which the median time per round is the figure.
- * Batches are timed by the thread's CPU time, so a batch during which other processes had the core
- * does not look slower than it is; the median drops the odd one that still does. No wait for the
- * JIT: a round runs as fast interpreted as compiled (see {@link CpuWork}), which is also why a
- * worker process computes the same rounds in the same time without any warm-up of its own.
+ * checksum's classes, the next let the JIT compile the loop around it), then a few timed batches,
+ * of which the median time per round is the figure. Batches are timed by the thread's CPU time, so
+ * a batch during which other processes had the core does not look slower than it is; the median
+ * drops the odd one that still does. No long wait for the JIT: the checksum runs as fast
+ * interpreted as compiled (see {@link CpuWork}), which is also why a worker process computes the
+ * same rounds in about the same time without a warm-up of its own.
  */
 public final class Calibration {
-  /** Batches run before the measured ones, and not counted. */
-  static final int WARM_UP_BATCHES = 3;
+  /**
+   * Batches run before the measured ones, and not counted: the first loads the checksum's classes,
+   * and by the last the JIT has compiled a round's bookkeeping, as it does early in a flag's work.
+   */
+  static final int WARM_UP_BATCHES = 8;
 
   /** Batches measured; their median is the figure. */
   static final int MEASURED_BATCHES = 7;

@@ -1,7 +1,6 @@
 package dev.flags.work;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.HexFormat;
 import java.util.function.BooleanSupplier;
 import java.util.zip.CRC32C;
@@ -29,11 +28,11 @@ public record CpuWork(long rounds) {
   public static final CpuWork NONE = new CpuWork(0);
 
   /**
-   * The block's size: small enough for a core's first-level cache, so that two threads computing at
-   * once do not share a memory bottleneck, and large enough that the round's bookkeeping is nothing
-   * beside the checksum.
+   * The block's size: small enough for a core's own cache, so that two threads computing at once do
+   * not share a memory bottleneck, and large enough that the round's bookkeeping, which the
+   * interpreter runs slower than compiled code, is nothing beside the checksum (docs/modes.md).
    */
-  static final int BLOCK = 16 * 1024;
+  static final int BLOCK = 64 * 1024;
 
   /** The digest's parts: eight checksums of 4 bytes. */
   private static final int DIGEST_PARTS = 8;
@@ -68,7 +67,6 @@ public record CpuWork(long rounds) {
    */
   public Result apply(byte[] bytes, BooleanSupplier stop) {
     byte[] block = block(bytes);
-    ByteBuffer words = ByteBuffer.wrap(block).order(ByteOrder.LITTLE_ENDIAN);
     CRC32C crc = new CRC32C();
     long done = 0;
     while (done < rounds) {
@@ -77,8 +75,13 @@ public record CpuWork(long rounds) {
       }
       crc.reset();
       crc.update(block, 0, BLOCK);
-      // Into the next word each round, so that no round can be skipped or repeated.
-      words.putInt((int) (done % (BLOCK / Integer.BYTES)) * Integer.BYTES, (int) crc.getValue());
+      // Into the next word each round, so that no round can be skipped or repeated; byte by
+      // byte, little-endian: a ByteBuffer would double a round's time until the JIT compiles it.
+      int checksum = (int) crc.getValue();
+      int at = (int) (done % (BLOCK / Integer.BYTES)) * Integer.BYTES;
+      for (int b = 0; b < Integer.BYTES; b++) {
+        block[at + b] = (byte) (checksum >>> (Byte.SIZE * b));
+      }
       done++;
     }
     return new Result(done, digestOf(block, crc));
@@ -90,8 +93,14 @@ public record CpuWork(long rounds) {
   /** The flag's bytes repeated to fill the block (zeros for no bytes). */
   private static byte[] block(byte[] bytes) {
     byte[] block = new byte[BLOCK];
-    for (int at = 0; bytes.length > 0 && at < BLOCK; at += bytes.length) {
-      System.arraycopy(bytes, 0, block, at, Math.min(bytes.length, BLOCK - at));
+    int filled = Math.min(bytes.length, BLOCK);
+    System.arraycopy(bytes, 0, block, 0, filled);
+    // Doubling what is filled: a dozen copies, where one per repetition of a short input would
+    // cost a calibration batch more than its rounds until the JIT compiles the loop.
+    while (filled > 0 && filled < BLOCK) {
+      int more = Math.min(filled, BLOCK - filled);
+      System.arraycopy(block, 0, block, filled, more);
+      filled += more;
     }
     return block;
   }

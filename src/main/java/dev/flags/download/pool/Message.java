@@ -1,7 +1,5 @@
 package dev.flags.download.pool;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.flags.download.FlagResult;
 import dev.flags.download.RunSpec;
 
@@ -22,29 +20,16 @@ import dev.flags.download.RunSpec;
  *   <li>the parent closes the worker's stdin: the worker exits.
  * </ol>
  *
- * <p>The run's description and results go over whole, by Jackson, so a field added to either
- * reaches the other side without a change here (a result's outcome and cause are sealed types,
- * named by their records' simple names).
+ * <p>The run's description and results go over whole, record by record ({@link RecordJson}), so a
+ * field added to either reaches the other side without a change here (a result's outcome and cause
+ * are sealed types, named by their records' names).
  */
 public sealed interface Message {
 
   /** From the parent to a worker. */
-  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-  @JsonSubTypes({
-    @JsonSubTypes.Type(value = Settings.class, name = "settings"),
-    @JsonSubTypes.Type(value = Download.class, name = "download"),
-    @JsonSubTypes.Type(value = Claimed.class, name = "claimed")
-  })
   sealed interface ToWorker extends Message {}
 
   /** From a worker to its parent. */
-  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-  @JsonSubTypes({
-    @JsonSubTypes.Type(value = Ready.class, name = "ready"),
-    @JsonSubTypes.Type(value = Started.class, name = "started"),
-    @JsonSubTypes.Type(value = Claim.class, name = "claim"),
-    @JsonSubTypes.Type(value = Result.class, name = "result")
-  })
   sealed interface ToParent extends Message {}
 
   /**

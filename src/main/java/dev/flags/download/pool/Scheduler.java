@@ -61,7 +61,7 @@ final class Scheduler {
 
   void run() throws InterruptedException {
     supervisor.startAll();
-    // Jackson's first use is slow on a cold JVM: pay for it while the workers boot.
+    // A message's first use is slow on a cold JVM: pay for it while the workers boot.
     supervisor.send(settings);
     Messages.warmUpParent();
     supervisor.replenish();
