@@ -42,11 +42,16 @@ class ShardIT {
       ProcessBuilder pod = LauncherIT.launcher().command("sh", "-c", POD);
       pod.environment().put("JOB_COMPLETION_INDEX", Integer.toString(index));
       pod.environment().put("OUT", out.toString());
-      pods.add(pod.redirectError(ProcessBuilder.Redirect.DISCARD).start());
+      pods.add(pod.redirectError(out.resolve("stderr-" + index + ".txt").toFile()).start());
     }
-    for (Process pod : pods) {
+    for (int index = 0; index < SHARDS; index++) {
+      Process pod = pods.get(index);
       assertThat(pod.waitFor(120, TimeUnit.SECONDS)).isTrue();
-      assertThat(pod.exitValue()).isZero();
+      assertThat(pod.exitValue())
+          .as(
+              "pod %d, stderr: %s",
+              index, Files.readString(out.resolve("stderr-" + index + ".txt")))
+          .isZero();
     }
     try (Stream<Path> files = Files.list(out.resolve("flags"))) {
       assertThat(files.map(f -> f.getFileName().toString()))

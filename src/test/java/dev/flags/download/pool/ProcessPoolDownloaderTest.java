@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -92,12 +93,17 @@ class ProcessPoolDownloaderTest {
     return run;
   }
 
-  /** Worker JVMs started by this test JVM that are alive now. */
+  /**
+   * Worker JVMs started by this test JVM that are alive now: its descendants that run its own java
+   * (the kernel shows a command line of a page at most, and a worker's ends with a class path
+   * longer than that, so its main class is not always in it).
+   */
   private List<ProcessHandle> liveWorkers() {
+    Optional<String> java = ProcessHandle.current().info().command();
     List<ProcessHandle> workers =
         ProcessHandle.current()
             .descendants()
-            .filter(p -> p.info().commandLine().orElse("").contains("dev.flags"))
+            .filter(p -> java.isPresent() && p.info().command().equals(java))
             .filter(Processes::running)
             .toList();
     seen.addAll(workers);
