@@ -49,8 +49,10 @@ class ShardIT {
       assertThat(pod.waitFor(120, TimeUnit.SECONDS)).isTrue();
       assertThat(pod.exitValue())
           .as(
-              "pod %d, stderr: %s",
-              index, Files.readString(out.resolve("stderr-" + index + ".txt")))
+              "pod %d, stderr: %s, report: %s",
+              index,
+              Files.readString(out.resolve("stderr-" + index + ".txt")),
+              Files.readString(out.resolve("report-" + (index + 1) + ".json")))
           .isZero();
     }
     try (Stream<Path> files = Files.list(out.resolve("flags"))) {

@@ -10,6 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
@@ -114,10 +115,14 @@ public class FlagStore {
           StandardOpenOption.WRITE,
           StandardOpenOption.TRUNCATE_EXISTING,
           LinkOption.NOFOLLOW_LINKS);
-      if (lastModified != null) {
-        Files.setLastModifiedTime(temp, FileTime.from(lastModified));
-      }
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      if (lastModified != null) {
+        // Dated after the move: a temp file dated like its flag (often years ago) would look
+        // abandoned to another run sweeping the same folder (removeStaleTempFiles, e.g. a --shard
+        // started beside this one), which would remove it before the move.
+        Files.getFileAttributeView(target, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+            .setTimes(FileTime.from(lastModified), null, null);
+      }
       return target;
     } finally {
       Files.deleteIfExists(temp); // a no-op after a successful move

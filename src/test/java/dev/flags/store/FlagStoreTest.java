@@ -10,6 +10,8 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -135,6 +137,35 @@ class FlagStoreTest {
     assertThat(hidden).exists();
     assertThat(link).isSymbolicLink(); // not a regular file: left alone
     assertThat(secret).hasContent("do not touch");
+  }
+
+  @Test
+  void anotherRunSweepingTheFolderNeverRemovesASaveInProgress() throws Exception {
+    // A flag's date is often years ago; a save in progress must not look abandoned meanwhile, as
+    // when several --shard runs share one folder and each sweeps it as it starts.
+    Instant longAgo = Instant.parse("2020-01-01T00:00:00Z");
+    FlagStore store = new FlagStore(dir);
+    AtomicBoolean saving = new AtomicBoolean(true);
+    Thread sweeper =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  while (saving.get()) {
+                    FlagStore.removeStaleTempFiles(dir, Duration.ofMinutes(10));
+                  }
+                });
+    try {
+      for (int i = 0; i < 500; i++) {
+        Path saved = store.save("br.gif", GIF, longAgo);
+        assertThat(Files.getLastModifiedTime(saved).toInstant()).isEqualTo(longAgo);
+      }
+    } finally {
+      saving.set(false);
+      sweeper.join();
+    }
+    try (Stream<Path> left = Files.list(dir)) {
+      assertThat(left.map(f -> f.getFileName().toString())).containsExactly("br.gif");
+    }
   }
 
   @Test
