@@ -25,24 +25,18 @@ public final class RunSpecBuilder {
   RunSpecBuilder() {}
 
   RunSpecBuilder(RunSpec spec) {
-    this(spec.fetch(), spec.parallelism(), spec.retry(), spec.save(), spec.work(), spec.trust());
-    maxReqGiven = true;
+    fetch(spec.fetch())
+        .parallelism(spec.parallelism())
+        .retry(spec.retry())
+        .save(spec.save())
+        .work(spec.work())
+        .trust(spec.trust());
   }
 
   /** Whom HTTPS connections trust ({@code --cacert}, {@code -k}); the system's CAs if unset. */
   public RunSpecBuilder trust(TrustSettings value) {
     trust = value;
     return this;
-  }
-
-  private RunSpecBuilder(
-      Fetch fetch,
-      Parallelism parallelism,
-      RetryRules retry,
-      SaveRules save,
-      WorkRules work,
-      TrustSettings trust) {
-    fetch(fetch).parallelism(parallelism).retry(retry).save(save).work(work).trust(trust);
   }
 
   public RunSpecBuilder fetch(Fetch value) {

@@ -9,12 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.flags.tls.TrustSettings;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import java.util.List;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -29,29 +25,15 @@ class RedirectTest {
           .options(wireMockConfig().dynamicPort().dynamicHttpsPort().bindAddress("127.0.0.1"))
           .build();
 
-  /** The download client, trusting WireMock's self-signed certificate (tests only). */
-  private static OkHttpClient client() throws Exception {
-    X509TrustManager trustAll =
-        new X509TrustManager() {
-          @Override
-          public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-          @Override
-          public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-          @Override
-          public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-          }
-        };
-    SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(null, new TrustManager[] {trustAll}, new SecureRandom());
+  /** The download client, trusting WireMock's self-signed certificate as {@code -k} does. */
+  private static OkHttpClient client() {
     return HttpClients.create(
-            2, rules(2), RunGuard.unlimited(), true, TrustSettings.SYSTEM, new ConnectionEvents())
-        .newBuilder()
-        .sslSocketFactory(tls.getSocketFactory(), trustAll)
-        .hostnameVerifier((host, session) -> true)
-        .build();
+        2,
+        rules(2),
+        RunGuard.unlimited(),
+        true,
+        new TrustSettings(List.of(), true),
+        new ConnectionEvents());
   }
 
   private static String http(String path) {

@@ -65,9 +65,6 @@ public final class ProcessWorker {
     Thread main = Thread.currentThread();
     main.setName("pid-" + ProcessHandle.current().pid());
     BufferedReader in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
-    // Before the settings are read: a worker started ahead of its run is ready sooner once they
-    // come, and one started with its run has nothing else to do meanwhile.
-    Messages.warmUpWorker();
     String first = in.readLine();
     if (first == null) {
       return 0; // the parent went away before it said anything
@@ -75,6 +72,7 @@ public final class ProcessWorker {
     if (!(Messages.toWorker(first).orElse(null) instanceof Message.Settings settings)) {
       throw new IOException("expected the settings, got " + Messages.shown(first));
     }
+    Messages.warmUpWorker();
     new ProcessWorker(output, store).serve(settings, in, main);
     return 0;
   }
